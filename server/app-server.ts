@@ -1,0 +1,62 @@
+/**
+ * One HTTP server, one port: the SvelteKit handler for pages and the sync server for upgrades.
+ * Used by `npm start` (server/index.ts), the demo and the integration tests.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Db } from '../src/lib/server/db/index.ts';
+import { createSyncServer, type SyncServer } from './sync/index.ts';
+
+/** A Node/Polka-style request handler, as adapter-node's `handler.js` exports. */
+export type RequestHandler = (
+	request: http.IncomingMessage,
+	response: http.ServerResponse,
+	next?: () => void
+) => void;
+
+export interface RunningServer {
+	readonly server: http.Server;
+	readonly sync: SyncServer;
+	/** The port actually bound (useful with port 0). */
+	readonly port: number;
+	/** Stops accepting, closes sync connections after flushing rooms, and closes the server. */
+	close(): Promise<void>;
+}
+
+function notFound(_request: http.IncomingMessage, response: http.ServerResponse): void {
+	response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+}
+
+/** Starts the server and resolves once it is listening. */
+export async function startServer(options: {
+	db: Db;
+	port: number;
+	host?: string;
+	publicOrigin: string | null;
+	handler?: RequestHandler;
+}): Promise<RunningServer> {
+	const handler = options.handler ?? notFound;
+	const server = http.createServer((request, response) =>
+		handler(request, response, () => notFound(request, response))
+	);
+	const sync = createSyncServer({ db: options.db, publicOrigin: options.publicOrigin });
+	server.on('upgrade', (request, socket, head) => {
+		// No other upgrade is served in production: a socket left alone would hang until timeout.
+		if (!sync.handleUpgrade(request, socket, head)) socket.destroy();
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port, options.host, () => resolve());
+	});
+	return {
+		server,
+		sync,
+		port: (server.address() as AddressInfo).port,
+		async close() {
+			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+			await sync.close();
+			server.closeAllConnections();
+			await closed;
+		}
+	};
+}

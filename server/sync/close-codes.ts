@@ -1,0 +1,33 @@
+/**
+ * WebSocket close codes the sync server uses, documented in docs/sync-protocol.md. 1000–1015 are
+ * the standard ones; 4000–4999 are ours, shaped after HTTP statuses so they read at a glance.
+ */
+export const CLOSE = {
+	/** The server is shutting down or restarting; reconnect. */
+	serviceRestart: 1012,
+	/** A frame was larger than MAX_PAYLOAD_BYTES (sent by `ws` itself). */
+	messageTooBig: 1009,
+	/** A message could not be decoded, or broke the protocol. */
+	malformed: 4400,
+	/** No valid session cookie or API token. */
+	unauthenticated: 4401,
+	/** Signed in, but not a member of this workshop (or no longer). */
+	forbidden: 4403,
+	/** No workshop with this id. */
+	unknownBoard: 4404,
+	/** The client could not keep up with the room and fell too far behind. */
+	tooSlow: 4408,
+	/** The board's stored data could not be loaded; it is not served rather than served empty. */
+	boardUnavailable: 4500
+} as const;
+
+/** Reasons sent with the close codes: short sentences a UI may show as they are. */
+export const CLOSE_REASON = {
+	serviceRestart: 'The server is restarting.',
+	malformed: 'The server could not read a message from this connection.',
+	unauthenticated: 'Sign in to open this board.',
+	forbidden: 'You are not a member of this workshop.',
+	unknownBoard: 'There is no workshop with this id.',
+	tooSlow: 'This connection fell too far behind the board.',
+	boardUnavailable: "This board's stored data could not be loaded. Ask the facilitator to contact support."
+} as const;

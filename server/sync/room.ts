@@ -1,0 +1,272 @@
+/**
+ * One board's live session: its Y.Doc, awareness and connections. Speaks the y-websocket
+ * protocol. Every document update is appended to the store before it is relayed to anyone.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { WebSocket } from 'ws';
+import { loadBoardDoc, type BoardStore } from '../../src/lib/server/board-store.ts';
+import type { Role } from '../../src/lib/server/db/schema.ts';
+import { CLOSE, CLOSE_REASON } from './close-codes.ts';
+import { COMPACT_AFTER_UPDATES, MAX_BUFFERED_BYTES } from './limits.ts';
+
+/** y-websocket message types (first varint of every frame). */
+export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+
+/** Who is on the other end of a connection, as established on upgrade. */
+export interface Identity {
+	userId: string;
+	name: string;
+	role: Role;
+}
+
+/** A joined connection. */
+export interface Connection {
+	readonly socket: WebSocket;
+	readonly identity: Identity;
+	/** Awareness client ids this connection has announced (removed when it leaves). */
+	readonly awarenessIds: Set<number>;
+}
+
+/** Thrown by message handling for a frame that breaks the protocol. */
+class MalformedMessage extends Error {}
+
+export interface RoomHooks {
+	/** Called when the room should be unloaded: its last connection left, or storage failed. */
+	onDone(room: Room): void;
+	/** Called after each append (for metrics and tests). */
+	afterStore?(room: Room, updateId: number): void;
+}
+
+export class Room {
+	readonly workshopId: string;
+	readonly doc: Y.Doc;
+	readonly awareness: awarenessProtocol.Awareness;
+	readonly connections = new Map<WebSocket, Connection>();
+	readonly #store: BoardStore;
+	readonly #hooks: RoomHooks;
+	#lastStoredId = 0;
+	/** Set when storing failed: the in-memory document may hold what storage does not. */
+	#broken = false;
+	#updatesSinceCompaction: number;
+
+	/** Loads the board from the store; throws BoardLoadError if its stored data is unusable. */
+	constructor(workshopId: string, store: BoardStore, hooks: RoomHooks) {
+		this.workshopId = workshopId;
+		this.#store = store;
+		this.#hooks = hooks;
+		const loaded = loadBoardDoc(store, workshopId);
+		this.doc = loaded.doc;
+		this.#lastStoredId = loaded.lastUpdateId;
+		this.#updatesSinceCompaction = loaded.logLength;
+		this.awareness = new awarenessProtocol.Awareness(this.doc);
+		this.awareness.setLocalState(null);
+		this.doc.on('update', this.#onDocUpdate);
+		this.awareness.on('update', this.#onAwarenessUpdate);
+	}
+
+	/** Adds a connection and starts the sync handshake (server's step 1 and current awareness). */
+	join(socket: WebSocket, identity: Identity): Connection {
+		const connection: Connection = { socket, identity, awarenessIds: new Set() };
+		this.connections.set(socket, connection);
+		socket.on('message', (data: Buffer, isBinary: boolean) => {
+			this.#receive(connection, data, isBinary);
+		});
+		socket.on('close', () => this.#leave(connection));
+		socket.on('error', () => socket.terminate());
+
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MESSAGE.sync);
+		syncProtocol.writeSyncStep1(encoder, this.doc);
+		this.#send(connection, encoding.toUint8Array(encoder));
+		const states = this.awareness.getStates();
+		if (states.size > 0) {
+			this.#send(connection, this.#encodeAwareness([...states.keys()]));
+		}
+		return connection;
+	}
+
+	/** Closes every connection with the given code (they will reconnect to a fresh room). */
+	closeAll(code: number, reason: string): void {
+		for (const connection of this.connections.values()) connection.socket.close(code, reason);
+	}
+
+	/** Folds the update log into the snapshot, atomically. */
+	compact(): void {
+		if (this.#broken || this.#updatesSinceCompaction === 0) return;
+		this.#store.compact(this.workshopId, Y.encodeStateAsUpdate(this.doc), this.#lastStoredId);
+		this.#updatesSinceCompaction = 0;
+	}
+
+	/** Releases the document and awareness; the room must not be used afterwards. */
+	destroy(): void {
+		this.doc.off('update', this.#onDocUpdate);
+		this.awareness.off('update', this.#onAwarenessUpdate);
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+
+	#receive(connection: Connection, data: Buffer, isBinary: boolean): void {
+		try {
+			if (!isBinary) throw new MalformedMessage('text frame');
+			const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+			const reply = this.#handle(connection, bytes);
+			if (reply) this.#send(connection, reply);
+		} catch (error) {
+			// Anything a frame makes us throw ends that connection only; the room goes on.
+			if (!(error instanceof MalformedMessage)) {
+				console.warn(`[sync] closing a connection to ${this.workshopId}:`, error);
+			}
+			connection.socket.close(CLOSE.malformed, CLOSE_REASON.malformed);
+		}
+	}
+
+	/** Handles one frame; returns a reply to send back, if any. */
+	#handle(connection: Connection, bytes: Uint8Array): Uint8Array | null {
+		const decoder = decoding.createDecoder(bytes);
+		const type = decoding.readVarUint(decoder);
+		const encoder = encoding.createEncoder();
+		switch (type) {
+			case MESSAGE.sync: {
+				encoding.writeVarUint(encoder, MESSAGE.sync);
+				this.#handleSync(connection, decoder, encoder);
+				break;
+			}
+			case MESSAGE.awareness: {
+				const update = decoding.readVarUint8Array(decoder);
+				this.#checkAwarenessUpdate(update);
+				awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+				break;
+			}
+			case MESSAGE.queryAwareness:
+				return this.#encodeAwareness([...this.awareness.getStates().keys()]);
+			case MESSAGE.auth:
+				// Authentication happens on upgrade; the in-band auth message is not used.
+				return null;
+			default:
+				throw new MalformedMessage(`unknown message type ${type}`);
+		}
+		return encoding.length(encoder) > 1 ? encoding.toUint8Array(encoder) : null;
+	}
+
+	#handleSync(connection: Connection, decoder: decoding.Decoder, encoder: encoding.Encoder): void {
+		const subtype = decoding.readVarUint(decoder);
+		switch (subtype) {
+			case syncProtocol.messageYjsSyncStep1:
+				syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
+				return;
+			case syncProtocol.messageYjsSyncStep2:
+			case syncProtocol.messageYjsUpdate: {
+				const update = decoding.readVarUint8Array(decoder);
+				// Observers may read but never write: their updates are dropped, unapplied.
+				if (connection.identity.role === 'observer') return;
+				try {
+					// Decode fully before applying, so a corrupt update cannot half-apply.
+					Y.decodeUpdate(update);
+				} catch {
+					throw new MalformedMessage('corrupt update');
+				}
+				Y.applyUpdate(this.doc, update, connection);
+				return;
+			}
+			default:
+				throw new MalformedMessage(`unknown sync message ${subtype}`);
+		}
+	}
+
+	/** Rejects awareness updates that would not decode, before they touch shared state. */
+	#checkAwarenessUpdate(update: Uint8Array): void {
+		const decoder = decoding.createDecoder(update);
+		const count = decoding.readVarUint(decoder);
+		for (let i = 0; i < count; i++) {
+			decoding.readVarUint(decoder);
+			decoding.readVarUint(decoder);
+			const state = decoding.readVarString(decoder);
+			try {
+				JSON.parse(state);
+			} catch {
+				throw new MalformedMessage('awareness state is not JSON');
+			}
+		}
+		if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing awareness bytes');
+	}
+
+	/** Stores, then relays: an update anyone receives is already durable. */
+	#onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+		try {
+			this.#lastStoredId = this.#store.append(this.workshopId, update);
+		} catch (error) {
+			// Not stored means not relayed. Drop the room so that memory never runs ahead of
+			// storage; clients keep the edit locally and send it again when they reconnect.
+			console.error(`[sync] could not store an update of ${this.workshopId}:`, error);
+			this.#broken = true;
+			this.closeAll(CLOSE.boardUnavailable, CLOSE_REASON.boardUnavailable);
+			this.#hooks.onDone(this);
+			return;
+		}
+		this.#updatesSinceCompaction++;
+		this.#hooks.afterStore?.(this, this.#lastStoredId);
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MESSAGE.sync);
+		syncProtocol.writeUpdate(encoder, update);
+		const message = encoding.toUint8Array(encoder);
+		for (const connection of this.connections.values()) {
+			if (connection !== origin) this.#send(connection, message);
+		}
+		if (this.#updatesSinceCompaction >= COMPACT_AFTER_UPDATES) this.compact();
+	};
+
+	#onAwarenessUpdate = (
+		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+		origin: unknown
+	): void => {
+		const changed = [...added, ...updated, ...removed];
+		const connection = this.#asConnection(origin);
+		if (connection) {
+			for (const id of added) connection.awarenessIds.add(id);
+			for (const id of removed) connection.awarenessIds.delete(id);
+		}
+		const message = this.#encodeAwareness(changed);
+		for (const other of this.connections.values()) this.#send(other, message);
+	};
+
+	/** The connection a transaction origin stands for, if it is one of ours. */
+	#asConnection(origin: unknown): Connection | null {
+		if (typeof origin !== 'object' || origin === null || !('socket' in origin)) return null;
+		const connection = this.connections.get(origin.socket as WebSocket);
+		return connection === origin ? connection : null;
+	}
+
+	#encodeAwareness(clients: number[]): Uint8Array {
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MESSAGE.awareness);
+		encoding.writeVarUint8Array(
+			encoder,
+			awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)
+		);
+		return encoding.toUint8Array(encoder);
+	}
+
+	#send(connection: Connection, message: Uint8Array): void {
+		const { socket } = connection;
+		if (socket.readyState !== WebSocket.OPEN) return;
+		if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+			socket.close(CLOSE.tooSlow, CLOSE_REASON.tooSlow);
+			return;
+		}
+		socket.send(message, { binary: true }, (error) => {
+			if (error) socket.terminate();
+		});
+	}
+
+	#leave(connection: Connection): void {
+		if (!this.connections.delete(connection.socket)) return;
+		if (connection.awarenessIds.size > 0) {
+			awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+		}
+		if (this.connections.size === 0) this.#hooks.onDone(this);
+	}
+}

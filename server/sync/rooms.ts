@@ -1,0 +1,52 @@
+/** The rooms loaded in this process, keyed by workshop id; a room unloads when its last client leaves. */
+import type { BoardStore } from '../../src/lib/server/board-store.ts';
+import { Room } from './room.ts';
+
+export class Rooms {
+	readonly #rooms = new Map<string, Room>();
+	readonly #store: BoardStore;
+
+	constructor(store: BoardStore) {
+		this.#store = store;
+	}
+
+	/** The loaded room of a board, loading it first if needed (throws BoardLoadError). */
+	open(workshopId: string): Room {
+		let room = this.#rooms.get(workshopId);
+		if (!room) {
+			room = new Room(workshopId, this.#store, { onDone: (done) => this.#unload(done) });
+			this.#rooms.set(workshopId, room);
+		}
+		return room;
+	}
+
+	/** The room of a board if it is loaded. */
+	get(workshopId: string): Room | undefined {
+		return this.#rooms.get(workshopId);
+	}
+
+	/** How many rooms are loaded. */
+	get size(): number {
+		return this.#rooms.size;
+	}
+
+	/** Flushes and unloads every room, closing their connections with `code`. */
+	closeAll(code: number, reason: string): void {
+		for (const room of [...this.#rooms.values()]) {
+			room.closeAll(code, reason);
+			this.#unload(room);
+		}
+	}
+
+	#unload(room: Room): void {
+		if (this.#rooms.get(room.workshopId) !== room) return;
+		this.#rooms.delete(room.workshopId);
+		try {
+			room.compact();
+		} catch (error) {
+			// The log is intact; compaction will be tried again next time.
+			console.error(`[sync] could not compact ${room.workshopId}:`, error);
+		}
+		room.destroy();
+	}
+}

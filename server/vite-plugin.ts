@@ -1,0 +1,30 @@
+/**
+ * `npm run dev`: attaches the same sync server as production to Vite's HTTP server, so dev and
+ * production run one code path. Vite's own HMR upgrades are left alone.
+ */
+import type { Plugin } from 'vite';
+import { createDb, migrateDb } from '../src/lib/server/db/index.ts';
+import { MIGRATIONS_FOLDER, readConfig } from './config.ts';
+import { createSyncServer } from './sync/index.ts';
+
+export function syncDevPlugin(): Plugin {
+	return {
+		name: 'pillarboard-sync',
+		apply: 'serve',
+		configureServer(server) {
+			const httpServer = server.httpServer;
+			if (!httpServer || process.env.VITEST) return;
+			const config = readConfig(process.env);
+			const db = createDb(config.databasePath);
+			migrateDb(db, MIGRATIONS_FOLDER);
+			process.env.DATABASE_PATH = config.databasePath;
+			const sync = createSyncServer({ db, publicOrigin: config.origin });
+			httpServer.on('upgrade', (request, socket, head) => {
+				sync.handleUpgrade(request, socket, head);
+			});
+			httpServer.on('close', () => {
+				void sync.close().then(() => db.$client.close());
+			});
+		}
+	};
+}

@@ -1,0 +1,34 @@
+/**
+ * Opening the SQLite database. Shared by SvelteKit, the sync server and the CLI; configuration is
+ * passed in (never read from the environment here) so tests can use a temp file or `:memory:`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.ts';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** How long a writer waits for another connection's lock before giving up. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens (creating if needed) the database at `file`. WAL with synchronous=NORMAL: a commit
+ * survives the process being killed; see the README for what power loss can cost.
+ */
+export function createDb(file: string): Db {
+	if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+	const sqlite = new Database(file);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+	sqlite.pragma('foreign_keys = ON');
+	return drizzle(sqlite, { schema }) as Db;
+}
+
+/** Applies the committed drizzle-kit migrations found in `migrationsFolder`. */
+export function migrateDb(db: Db, migrationsFolder: string): void {
+	migrate(db, { migrationsFolder });
+}
