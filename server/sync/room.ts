@@ -115,11 +115,9 @@ export class Room {
 			const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 			const reply = this.#handle(connection, bytes);
 			if (reply) this.#send(connection, reply);
-		} catch (error) {
-			// Anything a frame makes us throw ends that connection only; the room goes on.
-			if (!(error instanceof MalformedMessage)) {
-				console.warn(`[sync] closing a connection to ${this.workshopId}:`, error);
-			}
+		} catch {
+			// Anything a frame makes us throw ends that connection only; the room goes on. Not
+			// logged: a hostile client must not be able to flood the logs.
 			connection.socket.close(CLOSE.malformed, CLOSE_REASON.malformed);
 		}
 	}

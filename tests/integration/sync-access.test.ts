@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
+import * as Y from 'yjs';
+import { loadBoardDoc } from '../../src/lib/server/board-store.ts';
+import { SqliteBoardStore } from '../../src/lib/server/board-store-sqlite.ts';
+import { addCard, listCards } from '../../src/lib/board/cards.ts';
+import { createTestWorkshop, type TestWorkshop } from '../helpers/accounts.ts';
+import {
+	connectClient,
+	openRaw,
+	rawOutcome,
+	waitForConvergence,
+	type TestClient
+} from '../helpers/clients.ts';
+import { mapSetUpdate, queryAwarenessFrame, updateFrame } from '../helpers/frames.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { waitFor } from '../helpers/wait.ts';
+import { CLOSE } from '../../server/sync/close-codes.ts';
+
+/** Frames received on a raw socket, in order. */
+function collectFrames(socket: WebSocket): Buffer[] {
+	const frames: Buffer[] = [];
+	socket.on('message', (data: Buffer) => frames.push(data));
+	return frames;
+}
+const isAwareness = (frame: Buffer) => frame[0] === 1;
+/** A sync frame carrying an update (subtype 2), as opposed to the handshake's step 1. */
+const isDocumentUpdate = (frame: Buffer) => frame[0] === 0 && frame[1] === 2;
+
+let server: TestServer;
+let workshop: TestWorkshop;
+const clients: TestClient[] = [];
+
+function connect(credentials: Parameters<typeof connectClient>[2]): TestClient {
+	const client = connectClient(server.syncUrl, workshop.workshopId, credentials);
+	clients.push(client);
+	return client;
+}
+
+beforeEach(async () => {
+	server = await startTestServer();
+	workshop = createTestWorkshop(server.database.db);
+});
+
+afterEach(async () => {
+	for (const client of clients.splice(0)) client.destroy();
+	await server.close();
+});
+
+describe('who may connect to a board', () => {
+	it('lets two members with stock y-websocket clients converge on the same board', async () => {
+		const a = connect({ sessionToken: workshop.facilitator.sessionToken });
+		const b = connect({ apiToken: workshop.partner.apiToken });
+		await Promise.all([a.synced, b.synced]);
+		expect(listCards(b.doc)).toEqual([]);
+		addCard(a.doc, { pillar: 'spend', text: 'from the facilitator' });
+		addCard(b.doc, { pillar: 'land', text: 'from the partner' });
+		await waitForConvergence([a, b]);
+		expect(listCards(a.doc).map((c) => c.text).sort()).toEqual([
+			'from the facilitator',
+			'from the partner'
+		]);
+		expect(listCards(b.doc)).toEqual(listCards(a.doc));
+	});
+
+	it('refuses a connection with no credentials (4401)', async () => {
+		const outcome = await rawOutcome(`${server.syncUrl}/${workshop.workshopId}`, {});
+		expect(outcome).toEqual({ code: CLOSE.unauthenticated, reason: 'Sign in to open this board.' });
+	});
+
+	it('refuses a bad session cookie and a bad API token (4401)', async () => {
+		const url = `${server.syncUrl}/${workshop.workshopId}`;
+		expect((await rawOutcome(url, { sessionToken: 'forged' })).code).toBe(CLOSE.unauthenticated);
+		expect((await rawOutcome(url, { apiToken: 'pbt_forged' })).code).toBe(CLOSE.unauthenticated);
+	});
+
+	it('refuses a signed-in user who is not a member, before sending any of the board (4403)', async () => {
+		const received: Buffer[] = [];
+		const outcome = await rawOutcome(
+			`${server.syncUrl}/${workshop.workshopId}`,
+			{ sessionToken: workshop.outsider.sessionToken },
+			(socket) => socket.on('message', (data: Buffer) => received.push(data))
+		);
+		expect(outcome.code).toBe(CLOSE.forbidden);
+		expect(received).toEqual([]);
+	});
+
+	it('refuses an unknown board (4404)', async () => {
+		const outcome = await rawOutcome(`${server.syncUrl}/0123456789abcdef`, {
+			sessionToken: workshop.facilitator.sessionToken
+		});
+		expect(outcome.code).toBe(CLOSE.unknownBoard);
+	});
+
+	it('refuses an upgrade from a foreign Origin with HTTP 403 (cross-site WebSocket hijacking)', async () => {
+		const outcome = await rawOutcome(`${server.syncUrl}/${workshop.workshopId}`, {
+			sessionToken: workshop.facilitator.sessionToken,
+			origin: 'https://evil.example'
+		});
+		expect(outcome).toEqual({ status: 403 });
+	});
+
+	it('accepts an upgrade from its own origin', async () => {
+		const socket = await openRaw(`${server.syncUrl}/${workshop.workshopId}`, {
+			sessionToken: workshop.facilitator.sessionToken,
+			origin: server.origin
+		});
+		expect(socket.readyState).toBe(socket.OPEN);
+		socket.close();
+	});
+
+	it('answers upgrades to unknown paths with 404 instead of leaving them hanging', async () => {
+		const credentials = { sessionToken: workshop.facilitator.sessionToken };
+		expect(await rawOutcome(`${server.syncUrl}/a/b`, credentials)).toEqual({ status: 404 });
+		// Nothing else upgrades in production: the socket is dropped at once (1006), not left open.
+		const elsewhere = await rawOutcome(server.syncUrl.replace('/sync', '/elsewhere'), credentials);
+		expect(elsewhere.code).toBe(1006);
+	});
+});
+
+describe('observers', () => {
+	it("drops an observer's edit: it reaches neither other members nor the database", async () => {
+		const url = `${server.syncUrl}/${workshop.workshopId}`;
+		const partner = await openRaw(url, { sessionToken: workshop.partner.sessionToken });
+		const observer = await openRaw(url, { sessionToken: workshop.observer.sessionToken });
+		const toPartner = collectFrames(partner);
+		const toObserver = collectFrames(observer);
+		observer.send(updateFrame(mapSetUpdate('cards', 'sneaky', 'observer was here')));
+		// The server handles a socket's frames in order and answers a query-awareness frame
+		// every time: once the answer is back, the frames sent before it have been dealt with.
+		observer.send(queryAwarenessFrame());
+		await waitFor(() => toObserver.some(isAwareness), 'the observer probe to be answered');
+		partner.send(queryAwarenessFrame());
+		await waitFor(() => toPartner.some(isAwareness), 'the partner probe to be answered');
+		expect(toPartner.filter(isDocumentUpdate)).toEqual([]);
+		expect(server.running.sync.rooms.get(workshop.workshopId)?.doc.getMap('cards').size).toBe(0);
+		const stored = loadBoardDoc(new SqliteBoardStore(server.database.db), workshop.workshopId).doc;
+		expect(stored.getMap('cards').has('sneaky')).toBe(false);
+		partner.close();
+		observer.close();
+	});
+
+	it('lets an observer read the whole board', async () => {
+		const facilitator = connect({ sessionToken: workshop.facilitator.sessionToken });
+		await facilitator.synced;
+		addCard(facilitator.doc, { pillar: 'finance', text: 'credit union payroll' });
+		const observer = connect({ sessionToken: workshop.observer.sessionToken });
+		await waitFor(() => listCards(observer.doc).length === 1, 'the observer to see the card');
+		expect(listCards(observer.doc)[0].text).toBe('credit union payroll');
+		expect(Y.encodeStateVector(observer.doc)).toEqual(Y.encodeStateVector(facilitator.doc));
+	});
+});

@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import { addCard, listCards } from '../../src/lib/board/cards.ts';
+import { CLOSE } from '../../server/sync/close-codes.ts';
+import { MAX_PAYLOAD_BYTES } from '../../server/sync/limits.ts';
+import { createTestWorkshop, type TestWorkshop } from '../helpers/accounts.ts';
+import { connectClient, openRaw, waitForConvergence, type TestClient } from '../helpers/clients.ts';
+import { awarenessFrame, mapSetUpdate, updateFrame } from '../helpers/frames.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { waitFor } from '../helpers/wait.ts';
+
+let server: TestServer;
+let workshop: TestWorkshop;
+let bystanders: TestClient[];
+
+beforeEach(async () => {
+	server = await startTestServer();
+	workshop = createTestWorkshop(server.database.db);
+	bystanders = [
+		connectClient(server.syncUrl, workshop.workshopId, { sessionToken: workshop.facilitator.sessionToken }),
+		connectClient(server.syncUrl, workshop.workshopId, { apiToken: workshop.partner.apiToken })
+	];
+	await Promise.all(bystanders.map((client) => client.synced));
+	addCard(bystanders[0].doc, { pillar: 'spend', text: 'before the attack' });
+	await waitForConvergence(bystanders);
+});
+
+afterEach(async () => {
+	for (const client of bystanders) client.destroy();
+	await server.close();
+});
+
+/** Opens an attacker socket as a partner (who may write) and resolves with its close code. */
+async function sendAsPartner(frame: Uint8Array | string): Promise<{ code: number; reason: string }> {
+	const socket: WebSocket = await openRaw(`${server.syncUrl}/${workshop.workshopId}`, {
+		sessionToken: workshop.partner.sessionToken
+	});
+	const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+		socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }))
+	);
+	socket.send(frame);
+	return closed;
+}
+
+function boardState(): string {
+	const room = server.running.sync.rooms.get(workshop.workshopId);
+	return Buffer.from(Y.encodeStateAsUpdate(room!.doc)).toString('hex');
+}
+
+/** The bystanders still work: a new edit reaches both. */
+async function expectBystandersStillServed(): Promise<void> {
+	expect(bystanders.every((client) => client.provider.wsconnected)).toBe(true);
+	addCard(bystanders[1].doc, { pillar: 'land', text: 'after the attack' });
+	await waitForConvergence(bystanders);
+	expect(listCards(bystanders[0].doc).map((c) => c.text)).toEqual(['before the attack', 'after the attack']);
+}
+
+const truncatedVarint = Uint8Array.of(0, 2, 0xff, 0xff, 0xff);
+const validUpdate = mapSetUpdate('cards', 'x', 'y');
+const corruptBody = validUpdate.slice(0, Math.floor(validUpdate.length / 2));
+function garbageUpdate(): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 3); // three "clients" that do not follow
+	encoding.writeVarUint(encoder, 999);
+	return encoding.toUint8Array(encoder);
+}
+
+describe('malformed frames', () => {
+	const cases: [string, () => Uint8Array | string][] = [
+		['a text frame', () => 'hello'],
+		['an empty frame', () => new Uint8Array(0)],
+		['an unknown message type', () => Uint8Array.of(42, 1, 2, 3)],
+		['an unknown sync subtype', () => Uint8Array.of(0, 9, 0)],
+		['a truncated length', () => truncatedVarint],
+		['a sync update with a corrupt body', () => updateFrame(corruptBody)],
+		['a sync update that claims structs it does not contain', () => updateFrame(garbageUpdate())],
+		['an awareness frame whose state is not JSON', () => awarenessFrame(Uint8Array.of(1, 7, 1, 3, 0x7b, 0x7b, 0x7b))],
+		['an awareness frame with trailing bytes', () => awarenessFrame(Uint8Array.of(0, 9, 9))]
+	];
+
+	for (const [name, frame] of cases) {
+		it(`closes only the sender of ${name} (4400) and leaves the board unchanged`, async () => {
+			const before = boardState();
+			const outcome = await sendAsPartner(frame());
+			expect(outcome).toEqual({
+				code: CLOSE.malformed,
+				reason: 'The server could not read a message from this connection.'
+			});
+			expect(boardState()).toBe(before);
+			await expectBystandersStillServed();
+		});
+	}
+});
+
+describe('oversized frames', () => {
+	it(`closes the sender of a frame over ${MAX_PAYLOAD_BYTES} bytes with 1009`, async () => {
+		const before = boardState();
+		const outcome = await sendAsPartner(new Uint8Array(MAX_PAYLOAD_BYTES + 1));
+		expect(outcome.code).toBe(CLOSE.messageTooBig);
+		expect(boardState()).toBe(before);
+		await expectBystandersStillServed();
+	});
+});
+
+describe('awareness', () => {
+	it('removes the presence of a client when it disconnects', async () => {
+		const visitor = connectClient(server.syncUrl, workshop.workshopId, {
+			sessionToken: workshop.observer.sessionToken
+		});
+		visitor.provider.awareness.setLocalStateField('user', { name: 'Olu' });
+		const seesVisitor = () =>
+			[...bystanders[0].provider.awareness.getStates().values()].some((s) => s.user?.name === 'Olu');
+		await waitFor(seesVisitor, 'the visitor to appear');
+		visitor.destroy();
+		await waitFor(() => !seesVisitor(), 'the visitor to disappear');
+		expect(seesVisitor()).toBe(false);
+	});
+});
