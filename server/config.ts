@@ -28,7 +28,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
 		try {
 			origin = new URL(env.ORIGIN).origin;
 		} catch {
-			throw new Error(`ORIGIN must be a URL such as https://pillarboard.example.org, not "${env.ORIGIN}".`);
+			throw new Error(
+				`ORIGIN must be a URL such as https://pillarboard.example.org, not "${env.ORIGIN}".`
+			);
 		}
 	}
 	return {

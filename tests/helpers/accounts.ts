@@ -21,7 +21,9 @@ export interface TestPerson {
 export function createPerson(db: Db, name: string): TestPerson {
 	const id = newId();
 	const email = `${name.toLowerCase().replace(/\W+/g, '.')}@example.test`;
-	db.insert(users).values({ id, email, name, passwordHash: 'not-used', createdAt: Date.now() }).run();
+	db.insert(users)
+		.values({ id, email, name, passwordHash: 'not-used', createdAt: Date.now() })
+		.run();
 	const sessionToken = generateToken();
 	createSession(db, sessionToken, id);
 	return { id, name, email, sessionToken, apiToken: createApiToken(db, id, 'tests') };

@@ -18,7 +18,9 @@ export function spawnServer(databasePath: string, port = 0): Promise<ChildServer
 		env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port) },
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
-	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code))
+	);
 	return new Promise((resolve, reject) => {
 		let output = '';
 		child.stdout!.on('data', (chunk: Buffer) => {

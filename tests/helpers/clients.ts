@@ -70,7 +70,8 @@ export function connectClient(
 
 /** Waits until every client's document encodes to the same state. */
 export async function waitForConvergence(clients: TestClient[], timeoutMs = 10_000): Promise<void> {
-	const state = (client: TestClient) => Buffer.from(Y.encodeStateVector(client.doc)).toString('hex');
+	const state = (client: TestClient) =>
+		Buffer.from(Y.encodeStateVector(client.doc)).toString('hex');
 	await waitFor(
 		() => clients.every((client) => state(client) === state(clients[0])),
 		'clients to converge',

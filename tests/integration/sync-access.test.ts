@@ -56,10 +56,11 @@ describe('who may connect to a board', () => {
 		addCard(a.doc, { pillar: 'spend', text: 'from the facilitator' });
 		addCard(b.doc, { pillar: 'land', text: 'from the partner' });
 		await waitForConvergence([a, b]);
-		expect(listCards(a.doc).map((c) => c.text).sort()).toEqual([
-			'from the facilitator',
-			'from the partner'
-		]);
+		expect(
+			listCards(a.doc)
+				.map((c) => c.text)
+				.sort()
+		).toEqual(['from the facilitator', 'from the partner']);
 		expect(listCards(b.doc)).toEqual(listCards(a.doc));
 	});
 

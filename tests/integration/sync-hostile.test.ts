@@ -19,7 +19,9 @@ beforeEach(async () => {
 	server = await startTestServer();
 	workshop = createTestWorkshop(server.database.db);
 	bystanders = [
-		connectClient(server.syncUrl, workshop.workshopId, { sessionToken: workshop.facilitator.sessionToken }),
+		connectClient(server.syncUrl, workshop.workshopId, {
+			sessionToken: workshop.facilitator.sessionToken
+		}),
 		connectClient(server.syncUrl, workshop.workshopId, { apiToken: workshop.partner.apiToken })
 	];
 	await Promise.all(bystanders.map((client) => client.synced));
@@ -33,7 +35,9 @@ afterEach(async () => {
 });
 
 /** Opens an attacker socket as a partner (who may write) and resolves with its close code. */
-async function sendAsPartner(frame: Uint8Array | string): Promise<{ code: number; reason: string }> {
+async function sendAsPartner(
+	frame: Uint8Array | string
+): Promise<{ code: number; reason: string }> {
 	const socket: WebSocket = await openRaw(`${server.syncUrl}/${workshop.workshopId}`, {
 		sessionToken: workshop.partner.sessionToken
 	});
@@ -54,7 +58,10 @@ async function expectBystandersStillServed(): Promise<void> {
 	expect(bystanders.every((client) => client.provider.wsconnected)).toBe(true);
 	addCard(bystanders[1].doc, { pillar: 'land', text: 'after the attack' });
 	await waitForConvergence(bystanders);
-	expect(listCards(bystanders[0].doc).map((c) => c.text)).toEqual(['before the attack', 'after the attack']);
+	expect(listCards(bystanders[0].doc).map((c) => c.text)).toEqual([
+		'before the attack',
+		'after the attack'
+	]);
 }
 
 const truncatedVarint = Uint8Array.of(0, 2, 0xff, 0xff, 0xff);
@@ -76,7 +83,10 @@ describe('malformed frames', () => {
 		['a truncated length', () => truncatedVarint],
 		['a sync update with a corrupt body', () => updateFrame(corruptBody)],
 		['a sync update that claims structs it does not contain', () => updateFrame(garbageUpdate())],
-		['an awareness frame whose state is not JSON', () => awarenessFrame(Uint8Array.of(1, 7, 1, 3, 0x7b, 0x7b, 0x7b))],
+		[
+			'an awareness frame whose state is not JSON',
+			() => awarenessFrame(Uint8Array.of(1, 7, 1, 3, 0x7b, 0x7b, 0x7b))
+		],
 		['an awareness frame with trailing bytes', () => awarenessFrame(Uint8Array.of(0, 9, 9))]
 	];
 
@@ -111,7 +121,9 @@ describe('awareness', () => {
 		});
 		visitor.provider.awareness.setLocalStateField('user', { name: 'Olu' });
 		const seesVisitor = () =>
-			[...bystanders[0].provider.awareness.getStates().values()].some((s) => s.user?.name === 'Olu');
+			[...bystanders[0].provider.awareness.getStates().values()].some(
+				(s) => s.user?.name === 'Olu'
+			);
 		await waitFor(seesVisitor, 'the visitor to appear');
 		visitor.destroy();
 		await waitFor(() => !seesVisitor(), 'the visitor to disappear');

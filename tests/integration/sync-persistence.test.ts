@@ -9,7 +9,12 @@ import { CLOSE } from '../../server/sync/close-codes.ts';
 import { COMPACT_AFTER_UPDATES } from '../../server/sync/limits.ts';
 import { createTestWorkshop, type TestWorkshop } from '../helpers/accounts.ts';
 import { spawnServer } from '../helpers/child-server.ts';
-import { connectClient, rawOutcome, waitForConvergence, type TestClient } from '../helpers/clients.ts';
+import {
+	connectClient,
+	rawOutcome,
+	waitForConvergence,
+	type TestClient
+} from '../helpers/clients.ts';
 import { createTempDatabase, type TempDatabase } from '../helpers/database.ts';
 import { startTestServer } from '../helpers/server.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -58,7 +63,9 @@ describe('durability', () => {
 		const second = await spawnServer(database.file);
 		const late = connect(second.syncUrl, workshop.observer.sessionToken);
 		await late.synced;
-		expect(listCards(late.doc).map((card) => card.text)).toEqual(['Real Living Wage for every anchor']);
+		expect(listCards(late.doc).map((card) => card.text)).toEqual([
+			'Real Living Wage for every anchor'
+		]);
 		second.process.kill('SIGTERM');
 		expect(await second.exited).toBe(0);
 	});
@@ -68,7 +75,10 @@ describe('durability', () => {
 		const writer = connect(server.syncUrl, workshop.partner.sessionToken);
 		await writer.synced;
 		for (let i = 0; i < 20; i++) addCard(writer.doc, { pillar: 'land', text: `card ${i}` });
-		await waitFor(() => new SqliteBoardStore(database.db).countUpdates(workshop.workshopId) >= 20, 'the edits to be stored');
+		await waitFor(
+			() => new SqliteBoardStore(database.db).countUpdates(workshop.workshopId) >= 20,
+			'the edits to be stored'
+		);
 		server.process.kill('SIGTERM');
 		expect(await server.exited).toBe(0);
 		expect(storedCards()).toHaveLength(20);
@@ -79,8 +89,15 @@ describe('durability', () => {
 describe('loading', () => {
 	it('refuses a board whose stored data is corrupt (4500) and leaves its bytes untouched', async () => {
 		const corrupt = Buffer.from('this is not a Yjs update at all');
-		database.db.update(boardSnapshots).set({ data: corrupt }).where(eq(boardSnapshots.workshopId, workshop.workshopId)).run();
-		database.db.insert(boardUpdates).values({ workshopId: workshop.workshopId, data: Buffer.from([0, 0]), createdAt: 1 }).run();
+		database.db
+			.update(boardSnapshots)
+			.set({ data: corrupt })
+			.where(eq(boardSnapshots.workshopId, workshop.workshopId))
+			.run();
+		database.db
+			.insert(boardUpdates)
+			.values({ workshopId: workshop.workshopId, data: Buffer.from([0, 0]), createdAt: 1 })
+			.run();
 		const snapshotBefore = database.db.select().from(boardSnapshots).all();
 		const logBefore = database.db.select().from(boardUpdates).all();
 
@@ -102,7 +119,10 @@ describe('loading', () => {
 	});
 
 	it('refuses a board that has nothing stored rather than serving it empty', async () => {
-		database.db.delete(boardSnapshots).where(eq(boardSnapshots.workshopId, workshop.workshopId)).run();
+		database.db
+			.delete(boardSnapshots)
+			.where(eq(boardSnapshots.workshopId, workshop.workshopId))
+			.run();
 		const server = await startTestServer({ database });
 		const outcome = await rawOutcome(`${server.syncUrl}/${workshop.workshopId}`, {
 			sessionToken: workshop.facilitator.sessionToken

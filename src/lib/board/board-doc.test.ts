@@ -30,9 +30,17 @@ describe('board document', () => {
 
 	it('lays out the five pillars of the chosen preset in order, with stable keys', () => {
 		const pillars = listPillars(newBoard('democracy-collaborative'));
-		expect(pillars.map((p) => p.key)).toEqual(['spend', 'workforce', 'land', 'ownership', 'finance']);
+		expect(pillars.map((p) => p.key)).toEqual([
+			'spend',
+			'workforce',
+			'land',
+			'ownership',
+			'finance'
+		]);
 		expect(pillars[1].label).toBe('Fair work');
-		expect(pillars.every((p) => p.meaning.length > 20 && /^#[0-9a-f]{6}$/.test(p.colour))).toBe(true);
+		expect(pillars.every((p) => p.meaning.length > 20 && /^#[0-9a-f]{6}$/.test(p.colour))).toBe(
+			true
+		);
 	});
 
 	it('uses the CLES labels by default and keeps the same keys across presets', () => {

@@ -35,12 +35,25 @@ function connectedPair(): [Y.Doc, Y.Doc] {
 describe('cards', () => {
 	it('adds a card with its text, author and partner at the bottom of its lane', () => {
 		const doc = newBoard();
-		const first = addCard(doc, { pillar: 'spend', text: 'Map the top suppliers', authorName: 'Nia' });
+		const first = addCard(doc, {
+			pillar: 'spend',
+			text: 'Map the top suppliers',
+			authorName: 'Nia'
+		});
 		const second = addCard(doc, { pillar: 'spend', authorId: 'u1', partnerId: 'p1' });
 		const cards = listCards(doc);
 		expect(cards.map((c) => c.id)).toEqual([first, second]);
-		expect(cards[0]).toMatchObject({ text: 'Map the top suppliers', pillar: 'spend', authorName: 'Nia' });
-		expect(cards[1]).toMatchObject({ text: '', authorId: 'u1', partnerId: 'p1', y: CARD_HEIGHT + CARD_GAP });
+		expect(cards[0]).toMatchObject({
+			text: 'Map the top suppliers',
+			pillar: 'spend',
+			authorName: 'Nia'
+		});
+		expect(cards[1]).toMatchObject({
+			text: '',
+			authorId: 'u1',
+			partnerId: 'p1',
+			y: CARD_HEIGHT + CARD_GAP
+		});
 	});
 
 	it('edits text as a minimal splice so that concurrent typing merges', () => {
@@ -75,10 +88,11 @@ describe('cards', () => {
 		const moved = getCard(doc, id);
 		expect(moved?.pillar).toBe('finance');
 		expect(moved?.y).toBe(CARD_HEIGHT + CARD_GAP);
-		expect(listCards(doc).filter((c) => c.pillar === 'finance').map((c) => c.text)).toEqual([
-			'existing',
-			'move me'
-		]);
+		expect(
+			listCards(doc)
+				.filter((c) => c.pillar === 'finance')
+				.map((c) => c.text)
+		).toEqual(['existing', 'move me']);
 	});
 
 	it('deletes a card, and reports a card that is already gone', () => {
@@ -95,7 +109,11 @@ describe('cards', () => {
 		const [a, b] = connectedPair();
 		const fromA = addCard(a, { pillar: 'workforce', text: 'from A' });
 		const fromB = addCard(b, { pillar: 'workforce', text: 'from B' });
-		expect(listCards(a).map((c) => c.id).sort()).toEqual([fromA, fromB].sort());
+		expect(
+			listCards(a)
+				.map((c) => c.id)
+				.sort()
+		).toEqual([fromA, fromB].sort());
 		expect(listCards(a)).toEqual(listCards(b));
 	});
 });

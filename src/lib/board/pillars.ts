@@ -34,8 +34,7 @@ const BASE: PillarBase[] = [
 		key: 'spend',
 		prefix: 'SP',
 		colour: '#2f6f8f',
-		meaning:
-			'Anchor purchasing builds local supply chains of SMEs, social enterprises and co-ops.'
+		meaning: 'Anchor purchasing builds local supply chains of SMEs, social enterprises and co-ops.'
 	},
 	{
 		key: 'workforce',
@@ -47,8 +46,7 @@ const BASE: PillarBase[] = [
 		key: 'land',
 		prefix: 'LP',
 		colour: '#4f7d4a',
-		meaning:
-			'Anchor land and buildings create community value, including community ownership.'
+		meaning: 'Anchor land and buildings create community value, including community ownership.'
 	},
 	{
 		key: 'ownership',
@@ -60,8 +58,7 @@ const BASE: PillarBase[] = [
 		key: 'finance',
 		prefix: 'FI',
 		colour: '#8a6d1f',
-		meaning:
-			'Recirculate local wealth through pension funds, credit unions and mutual banks.'
+		meaning: 'Recirculate local wealth through pension funds, credit unions and mutual banks.'
 	}
 ];
 

@@ -31,7 +31,12 @@ describe('plan import', () => {
 		const code = (id: string | null) => partners.find((p) => p.id === id)?.code;
 		expect(code(sp02!.lead)).toBe('KTH');
 		expect(sp02!.supporting.map(code)).toEqual(['KBC', 'VC']);
-		expect(sp02!.indicators[0]).toMatchObject({ name: 'Local share of food spend', unit: '%', baseline: 9, target: 25 });
+		expect(sp02!.indicators[0]).toMatchObject({
+			name: 'Local share of food spend',
+			unit: '%',
+			baseline: 9,
+			target: 25
+		});
 		expect(sp02).toMatchObject({ timescale: 'medium', rag: 'amber', approval: 'draft' });
 		const groups = groupActionsByPillar(listPillars(doc), actions);
 		expect(groups.map((g) => g.actions.length)).toEqual([3, 3, 3, 3, 3]);
@@ -41,10 +46,18 @@ describe('plan import', () => {
 	it('reports every problem of a bad file as a sentence and accepts nothing', () => {
 		const bad = {
 			place: '',
-			partners: [{ code: 'A', name: 'A', type: 'spaceship' }, { code: 'A', name: '', type: 'council' }],
+			partners: [
+				{ code: 'A', name: 'A', type: 'spaceship' },
+				{ code: 'A', name: '', type: 'council' }
+			],
 			actions: [
 				{ ref: 'X-1', pillar: 'moon', title: 'T', lead: 'Z', partners: ['A'], rag: 'purple' },
-				{ ref: 'X-2', pillar: 'spend', title: 'T', indicator: { name: 'n', unit: '%', target: 'lots' } }
+				{
+					ref: 'X-2',
+					pillar: 'spend',
+					title: 'T',
+					indicator: { name: 'n', unit: '%', target: 'lots' }
+				}
 			]
 		};
 		const result = parsePlanFile(bad, KEYS);
@@ -63,6 +76,9 @@ describe('plan import', () => {
 	});
 
 	it('refuses something that is not an object', () => {
-		expect(parsePlanFile([1, 2], KEYS)).toEqual({ ok: false, errors: ['The file is not a JSON object.'] });
+		expect(parsePlanFile([1, 2], KEYS)).toEqual({
+			ok: false,
+			errors: ['The file is not a JSON object.']
+		});
 	});
 });

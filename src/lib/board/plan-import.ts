@@ -99,7 +99,10 @@ export function parsePlanFile(value: unknown, pillarKeys: readonly string[]): Re
 		if (!Array.isArray(supporting) || supporting.some((code) => !codes.has(code))) {
 			errors.push(`${where} lists a supporting partner that is not in "partners".`);
 		}
-		if (action.timescale !== undefined && !(TIMESCALES as readonly unknown[]).includes(action.timescale)) {
+		if (
+			action.timescale !== undefined &&
+			!(TIMESCALES as readonly unknown[]).includes(action.timescale)
+		) {
 			errors.push(`${where} has an unknown timescale ${JSON.stringify(action.timescale)}.`);
 		}
 		if (action.rag !== undefined && !(RAG_RATINGS as readonly unknown[]).includes(action.rag)) {
@@ -110,7 +113,9 @@ export function parsePlanFile(value: unknown, pillarKeys: readonly string[]): Re
 			if (!isObject(indicator) || typeof indicator.name !== 'string') {
 				errors.push(`${where} has an indicator without a name.`);
 			} else if (!(INDICATOR_UNITS as readonly unknown[]).includes(indicator.unit)) {
-				errors.push(`${where} has an indicator with an unknown unit ${JSON.stringify(indicator.unit)}.`);
+				errors.push(
+					`${where} has an indicator with an unknown unit ${JSON.stringify(indicator.unit)}.`
+				);
 			} else if (
 				(indicator.baseline !== undefined && typeof indicator.baseline !== 'number') ||
 				(indicator.target !== undefined && typeof indicator.target !== 'number')
@@ -119,7 +124,9 @@ export function parsePlanFile(value: unknown, pillarKeys: readonly string[]): Re
 			}
 		}
 	});
-	return errors.length > 0 ? { ok: false, errors } : { ok: true, plan: value as unknown as PlanFile };
+	return errors.length > 0
+		? { ok: false, errors }
+		: { ok: true, plan: value as unknown as PlanFile };
 }
 
 /** Writes a validated plan's partners and actions into the board, in one transaction. */

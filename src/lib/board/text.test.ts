@@ -4,7 +4,11 @@ import { diffText, updateText } from './text.ts';
 
 describe('text diff', () => {
 	it('finds an insertion in the middle', () => {
-		expect(diffText('hello world', 'hello big world')).toEqual({ index: 6, remove: 0, insert: 'big ' });
+		expect(diffText('hello world', 'hello big world')).toEqual({
+			index: 6,
+			remove: 0,
+			insert: 'big '
+		});
 	});
 
 	it('finds a deletion and a replacement', () => {

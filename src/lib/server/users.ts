@@ -47,7 +47,11 @@ export async function createUser(
 
 /** The user with this email, or undefined. */
 export function findUserByEmail(db: Db, email: string): User | undefined {
-	return db.select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+	return db
+		.select()
+		.from(users)
+		.where(eq(users.email, normaliseEmail(email)))
+		.get();
 }
 
 /** Hash checked when the email is unknown, so that timing does not reveal which emails exist. */

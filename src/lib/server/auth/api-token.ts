@@ -10,7 +10,9 @@ export const API_TOKEN_PREFIX = 'pbt_';
 /** Creates a token for a user and returns it; this is the only time it is visible. */
 export function createApiToken(db: Db, userId: string, label = '', now = Date.now()): string {
 	const token = API_TOKEN_PREFIX + generateToken();
-	db.insert(apiTokens).values({ id: hashToken(token), userId, label, createdAt: now }).run();
+	db.insert(apiTokens)
+		.values({ id: hashToken(token), userId, label, createdAt: now })
+		.run();
 	return token;
 }
 

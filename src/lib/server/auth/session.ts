@@ -21,8 +21,7 @@ const TOKEN_BYTES = 20;
 export type SessionUser = Pick<User, 'id' | 'email' | 'name'>;
 
 export type SessionValidationResult =
-	| { session: Session; user: SessionUser }
-	| { session: null; user: null };
+	{ session: Session; user: SessionUser } | { session: null; user: null };
 
 /** A new random token, base32 (lower case), for a session cookie or an API token. */
 export function generateToken(): string {

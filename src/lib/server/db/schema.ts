@@ -4,14 +4,7 @@
  * Times are milliseconds since the epoch.
  */
 import { sql } from 'drizzle-orm';
-import {
-	blob,
-	index,
-	integer,
-	primaryKey,
-	sqliteTable,
-	text
-} from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const ROLES = ['facilitator', 'partner', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -93,7 +86,9 @@ export const boardUpdates = sqliteTable(
 			.notNull()
 			.references(() => workshops.id, { onDelete: 'cascade' }),
 		data: blob('data', { mode: 'buffer' }).notNull(),
-		createdAt: integer('created_at').notNull().default(sql`(unixepoch() * 1000)`)
+		createdAt: integer('created_at')
+			.notNull()
+			.default(sql`(unixepoch() * 1000)`)
 	},
 	(table) => [index('board_updates_workshop_idx').on(table.workshopId, table.id)]
 );
