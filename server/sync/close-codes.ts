@@ -29,5 +29,6 @@ export const CLOSE_REASON = {
 	forbidden: 'You are not a member of this workshop.',
 	unknownBoard: 'There is no workshop with this id.',
 	tooSlow: 'This connection fell too far behind the board.',
-	boardUnavailable: "This board's stored data could not be loaded. Ask the facilitator to contact support."
+	boardUnavailable:
+		"This board's stored data could not be loaded. Ask the facilitator to contact support."
 } as const;

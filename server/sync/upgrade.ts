@@ -69,7 +69,9 @@ export type Admission =
 /** Decides whether an upgrade request may join the board it names. */
 export function admit(db: Db, request: IncomingMessage, workshopId: string): Admission {
 	const user = authenticateRequest(db, request);
-	if (!user) return { ok: false, code: CLOSE.unauthenticated, reason: CLOSE_REASON.unauthenticated };
+	if (!user) {
+		return { ok: false, code: CLOSE.unauthenticated, reason: CLOSE_REASON.unauthenticated };
+	}
 	if (!getWorkshop(db, workshopId)) {
 		return { ok: false, code: CLOSE.unknownBoard, reason: CLOSE_REASON.unknownBoard };
 	}
