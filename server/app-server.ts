@@ -23,6 +23,13 @@ export interface RunningServer {
 	close(): Promise<void>;
 }
 
+/**
+ * Header through which this server tells adapter-node the protocol a request came in on. This
+ * server speaks plain http, so it always sets `http`, overwriting whatever a client sent; serve()
+ * points PROTOCOL_HEADER at it when no ORIGIN is configured (adapter-node would assume https).
+ */
+export const PROTOCOL_HEADER = 'x-pillarboard-protocol';
+
 function notFound(_request: http.IncomingMessage, response: http.ServerResponse): void {
 	response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 }
@@ -36,9 +43,10 @@ export async function startServer(options: {
 	handler?: RequestHandler;
 }): Promise<RunningServer> {
 	const handler = options.handler ?? notFound;
-	const server = http.createServer((request, response) =>
-		handler(request, response, () => notFound(request, response))
-	);
+	const server = http.createServer((request, response) => {
+		request.headers[PROTOCOL_HEADER] = 'http';
+		handler(request, response, () => notFound(request, response));
+	});
 	const sync = createSyncServer({ db: options.db, publicOrigin: options.publicOrigin });
 	server.on('upgrade', (request, socket, head) => {
 		// No other upgrade is served in production: a socket left alone would hang until timeout.

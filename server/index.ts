@@ -1,47 +1,12 @@
 /**
  * `npm start`: the production server. Applies migrations, then serves the SvelteKit build and the
- * sync endpoint on one port. SIGTERM/SIGINT close connections cleanly (every update is already
- * stored; rooms are compacted on the way out).
+ * sync endpoint on one port (see serve.ts).
  */
-import { createDb, migrateDb } from '../src/lib/server/db/index.ts';
-import { startServer, type RequestHandler } from './app-server.ts';
-import { MIGRATIONS_FOLDER, readConfig } from './config.ts';
+import { readConfig } from './config.ts';
+import { serve } from './serve.ts';
 
 async function main(): Promise<void> {
-	const config = readConfig(process.env);
-	const db = createDb(config.databasePath);
-	migrateDb(db, MIGRATIONS_FOLDER);
-	// The SvelteKit side opens its own connection from the same variable.
-	process.env.DATABASE_PATH = config.databasePath;
-
-	let handler: RequestHandler;
-	try {
-		// @ts-expect-error: produced by `npm run build`; not present before the first build.
-		({ handler } = await import('../build/handler.js'));
-	} catch (error) {
-		throw new Error('The app is not built yet: run `npm run build` first.', { cause: error });
-	}
-	const running = await startServer({
-		db,
-		port: config.port,
-		host: config.host,
-		publicOrigin: config.origin,
-		handler
-	});
-	const shown = config.origin ?? `http://${config.host ?? 'localhost'}:${running.port}`;
-	console.log(`Pillarboard is listening on ${shown} (database ${config.databasePath})`);
-
-	let stopping = false;
-	const stop = async (signal: string) => {
-		if (stopping) return;
-		stopping = true;
-		console.log(`${signal} received: closing connections and flushing boards.`);
-		await running.close();
-		db.$client.close();
-		process.exit(0);
-	};
-	process.on('SIGTERM', () => void stop('SIGTERM'));
-	process.on('SIGINT', () => void stop('SIGINT'));
+	await serve(readConfig(process.env));
 }
 
 main().catch((error: Error) => {

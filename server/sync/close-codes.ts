@@ -1,6 +1,7 @@
 /**
  * WebSocket close codes the sync server uses, documented in docs/sync-protocol.md. 1000–1015 are
- * the standard ones; 4000–4999 are ours, shaped after HTTP statuses so they read at a glance.
+ * the standard ones; 4000–4999 are ours, shaped after HTTP statuses. As y-websocket's client
+ * does, 4400–4499 mean "do not reconnect" (fix something first); everything else is retried.
  */
 export const CLOSE = {
 	/** The server is shutting down or restarting; reconnect. */
@@ -15,8 +16,8 @@ export const CLOSE = {
 	forbidden: 4403,
 	/** No workshop with this id. */
 	unknownBoard: 4404,
-	/** The client could not keep up with the room and fell too far behind. */
-	tooSlow: 4408,
+	/** The client could not keep up with the room and fell too far behind; reconnect later. */
+	tooSlow: 1013,
 	/** The board's stored data could not be loaded; it is not served rather than served empty. */
 	boardUnavailable: 4500
 } as const;

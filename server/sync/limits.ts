@@ -2,7 +2,7 @@
 
 /** Largest frame accepted; a larger one closes the connection with 1009. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
-/** A connection whose unsent data exceeds this is closed (4408) instead of buffering without end. */
+/** A connection whose unsent data exceeds this is closed (1013) instead of buffering without end. */
 export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 /** Update log entries after which a board is compacted into its snapshot. */
 export const COMPACT_AFTER_UPDATES = 500;

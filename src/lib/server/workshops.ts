@@ -72,19 +72,22 @@ export function getRole(db: Db, workshopId: string, userId: string): Role | null
 	return row?.role ?? null;
 }
 
-/** Adds a member, or changes the role of an existing one. */
+/**
+ * Adds a member, or changes the role of an existing one. `partnerId` links the member to a
+ * partner organisation on the board; leave it undefined to keep an existing member's link.
+ */
 export function setMember(
 	db: Db,
 	workshopId: string,
 	userId: string,
 	role: Role,
-	partnerId: string | null = null
+	partnerId?: string | null
 ): void {
 	db.insert(memberships)
-		.values({ workshopId, userId, role, partnerId, createdAt: Date.now() })
+		.values({ workshopId, userId, role, partnerId: partnerId ?? null, createdAt: Date.now() })
 		.onConflictDoUpdate({
 			target: [memberships.workshopId, memberships.userId],
-			set: { role, partnerId }
+			set: partnerId === undefined ? { role } : { role, partnerId }
 		})
 		.run();
 }

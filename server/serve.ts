@@ -1,0 +1,83 @@
+/**
+ * Serving the production build: migrations, the SvelteKit handler and the sync endpoint on one
+ * port, and a clean shutdown on SIGTERM/SIGINT (every update is already stored; rooms are
+ * compacted on the way out). Used by `npm start` (server/index.ts) and `npm run demo`.
+ */
+import { createDb, migrateDb, type Db } from '../src/lib/server/db/index.ts';
+import {
+	PROTOCOL_HEADER,
+	startServer,
+	type RequestHandler,
+	type RunningServer
+} from './app-server.ts';
+import { MIGRATIONS_FOLDER, type ServerConfig } from './config.ts';
+
+/**
+ * Imports the adapter-node handler of `npm run build`. DATABASE_PATH must already be the
+ * resolved path: the SvelteKit side reads it when the handler is loaded.
+ */
+export async function loadAppHandler(): Promise<RequestHandler> {
+	try {
+		// @ts-expect-error: produced by `npm run build`; not present before the first build.
+		const { handler } = await import('../build/handler.js');
+		return handler as RequestHandler;
+	} catch (error) {
+		throw new Error('The app is not built yet: run `npm run build` first.', { cause: error });
+	}
+}
+
+export interface Serving {
+	running: RunningServer;
+	/** Where people open the app, e.g. `http://localhost:3000`. */
+	url: string;
+}
+
+/**
+ * Migrates the database, serves the app and resolves once listening. Pass `db` or `handler` to
+ * reuse ones already opened; the process exits cleanly on SIGTERM or SIGINT.
+ */
+export async function serve(
+	config: ServerConfig,
+	options: { db?: Db; handler?: RequestHandler } = {}
+): Promise<Serving> {
+	// The SvelteKit side opens its own connection from this variable.
+	process.env.DATABASE_PATH = config.databasePath;
+	// Without a public origin, each request's own origin (its Host, over http) is the one that
+	// same-origin checks compare with: so the app works on localhost and on a LAN address alike.
+	if (!config.origin) process.env.PROTOCOL_HEADER ||= PROTOCOL_HEADER;
+	const db = options.db ?? createDb(config.databasePath);
+	migrateDb(db, MIGRATIONS_FOLDER);
+	const handler = options.handler ?? (await loadAppHandler());
+
+	let running: RunningServer;
+	try {
+		running = await startServer({
+			db,
+			port: config.port,
+			host: config.host,
+			publicOrigin: config.origin,
+			handler
+		});
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+			// A sentence says it all; the stack of `listen` would only bury it.
+			throw new Error(`Port ${config.port} is already in use: stop what uses it or set PORT.`);
+		}
+		throw error;
+	}
+	const url = config.origin ?? `http://${config.host ?? 'localhost'}:${running.port}`;
+	console.log(`Pillarboard is listening on ${url} (database ${config.databasePath})`);
+
+	let stopping = false;
+	const stop = async (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		console.log(`${signal} received: closing connections and flushing boards.`);
+		await running.close();
+		db.$client.close();
+		process.exit(0);
+	};
+	process.on('SIGTERM', () => void stop('SIGTERM'));
+	process.on('SIGINT', () => void stop('SIGINT'));
+	return { running, url };
+}
