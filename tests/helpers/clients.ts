@@ -25,7 +25,7 @@ export function headersFor(credentials: Credentials): Record<string, string> {
 }
 
 /** A `ws` WebSocket class that sends the given headers: how a Node script authenticates. */
-function webSocketWith(headers: Record<string, string>): typeof WebSocket {
+function webSocketWith(headers: Record<string, string>) {
 	return class extends WebSocket {
 		constructor(url: string | URL, protocols?: string | string[]) {
 			super(url, protocols, { headers });
