@@ -28,11 +28,17 @@ export function e2eDatabase(): string {
 	return file;
 }
 
+/** Opens a page and waits until Svelte has made it interactive (set by the root layout). */
+export async function open(page: Page, path: string): Promise<void> {
+	await page.goto(path);
+	await page.locator('body[data-hydrated]').waitFor();
+}
+
 /** Signs a person up through the form, in a fresh page of its own browser context. */
 export async function signUp(browser: Browser, person: Person): Promise<Page> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
-	await page.goto('/signup');
+	await open(page, '/signup');
 	await page.getByLabel('Name').fill(person.name);
 	await page.getByLabel('Email').fill(person.email);
 	await page.getByLabel('Password').fill(person.password);
@@ -48,7 +54,7 @@ export async function createWorkshop(
 	place = 'Kestrelford & Vale',
 	pillarSet = 'CLES'
 ): Promise<string> {
-	await page.goto('/');
+	await open(page, '/');
 	await page.getByLabel('Title').fill(title);
 	await page.getByLabel('Place').fill(place);
 	await page.getByLabel('Pillar set').selectOption({ label: pillarSet });
