@@ -4,7 +4,7 @@ import { BoardLoadError, loadBoardDoc } from '../../src/lib/server/board-store.t
 import { SqliteBoardStore } from '../../src/lib/server/board-store-sqlite.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { ROLES, type Role } from '../../src/lib/server/db/schema.ts';
-import { getRole, listMembers, setMember } from '../../src/lib/server/workshops.ts';
+import { getMembership, setMember } from '../../src/lib/server/workshops.ts';
 import { CliError, withDatabase, type Command } from './io.ts';
 import { requireUser, requireWorkshop } from './lookup.ts';
 
@@ -61,9 +61,9 @@ export const addMemberCommand: Command = {
 		await withDatabase(io, (db) => {
 			const workshop = requireWorkshop(db, workshopId);
 			const user = requireUser(db, email);
-			const previousRole = getRole(db, workshop.id, user.id);
-			const previousPartner =
-				listMembers(db, workshop.id).find((member) => member.userId === user.id)?.partnerId ?? null;
+			const previous = getMembership(db, workshop.id, user.id);
+			const previousRole = previous?.role ?? null;
+			const previousPartner = previous?.partnerId ?? null;
 			const partnerId = partnerCode
 				? partnerIdByCode(db, workshop.id, partnerCode)
 				: previousPartner;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addMember, createWorkshop, newPerson, signUp } from '../helpers/e2e.ts';
+import { addMember, createWorkshop, newPerson, open, signUp } from '../helpers/e2e.ts';
 
 const CLES_LANES = [
 	'Progressive procurement of goods and services',
@@ -21,7 +21,7 @@ test('a card typed by the facilitator appears for another member within a second
 	const partnerPerson = newPerson('Sam Partner');
 	const partner = await signUp(browser, partnerPerson);
 	addMember(workshopId, partnerPerson.email, 'partner');
-	await partner.goto(`/workshops/${workshopId}`);
+	await open(partner, `/workshops/${workshopId}`);
 	await expect(partner.getByText('Online', { exact: true })).toBeVisible();
 	await expect(facilitator.getByText('Sam Partner')).toBeVisible();
 
@@ -48,7 +48,7 @@ test('a card moved to another lane or deleted changes for everyone', async ({ br
 	const partnerPerson = newPerson('Kai Partner');
 	const partner = await signUp(browser, partnerPerson);
 	addMember(workshopId, partnerPerson.email, 'partner');
-	await partner.goto(`/workshops/${workshopId}`);
+	await open(partner, `/workshops/${workshopId}`);
 
 	await facilitator.getByRole('button', { name: 'Add card', exact: true }).click();
 	await facilitator.keyboard.type('Community asset transfer register');
@@ -83,7 +83,7 @@ test('an observer sees the board but cannot change it', async ({ browser }) => {
 	const observerPerson = newPerson('Cllr Observer');
 	const observer = await signUp(browser, observerPerson);
 	addMember(workshopId, observerPerson.email, 'observer');
-	await observer.goto(`/workshops/${workshopId}`);
+	await open(observer, `/workshops/${workshopId}`);
 	await expect(observer.getByText(/you are observing/i)).toBeVisible();
 	const card = observer.getByRole('textbox', { name: /card text/i });
 	await expect(card).toHaveValue('Credit union payroll saving');

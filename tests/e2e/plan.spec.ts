@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { addAction } from '../../src/lib/board/actions.ts';
 import { runCli } from '../helpers/cli.ts';
 import { connectClient } from '../helpers/clients.ts';
-import { e2eDatabase, newPerson, signUp } from '../helpers/e2e.ts';
+import { e2eDatabase, newPerson, open, signUp } from '../helpers/e2e.ts';
 
 const FIXTURE = fileURLToPath(new URL('../../server/demo/kestrelford.json', import.meta.url));
 
@@ -26,7 +26,7 @@ test('the plan page lists an imported plan grouped by pillar', async ({ browser 
 	expect(created.status, created.stderr).toBe(0);
 	const workshopId = created.lastLine.trim();
 
-	await page.goto(`/workshops/${workshopId}/plan`);
+	await open(page, `/workshops/${workshopId}/plan`);
 	const spend = page.getByRole('region', { name: /Progressive procurement/ });
 	await expect(spend.getByRole('row')).toHaveCount(4); // header + SP-01..03
 	await expect(spend.getByRole('row', { name: /SP-02/ })).toContainText(

@@ -4,7 +4,9 @@ import { initBoard } from './board-doc.ts';
 import {
 	CARD_GAP,
 	CARD_HEIGHT,
+	CARD_COLOURS,
 	addCard,
+	cardColourFor,
 	deleteCard,
 	getCard,
 	listCards,
@@ -115,5 +117,12 @@ describe('cards', () => {
 				.sort()
 		).toEqual([fromA, fromB].sort());
 		expect(listCards(a)).toEqual(listCards(b));
+	});
+
+	it('gives each person the same card colour every time, from the card palette', () => {
+		expect(cardColourFor('user-1')).toBe(cardColourFor('user-1'));
+		expect(CARD_COLOURS).toContain(cardColourFor('user-1'));
+		const colours = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map(cardColourFor));
+		expect(colours.size).toBeGreaterThan(1);
 	});
 });

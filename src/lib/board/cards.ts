@@ -85,10 +85,7 @@ function nextSlot(doc: Y.Doc, pillar: string, except?: string): number {
 	let bottom = 0;
 	rootMap(doc, ROOT.cards).forEach((record, id) => {
 		if (id === except || !(record instanceof Y.Map) || str(record, 'pillar') !== pillar) return;
-		bottom = Math.max(
-			bottom,
-			num(record, 'y') + num(record, 'height', CARD_HEIGHT) + CARD_GAP
-		);
+		bottom = Math.max(bottom, num(record, 'y') + num(record, 'height', CARD_HEIGHT) + CARD_GAP);
 	});
 	return bottom;
 }
@@ -159,4 +156,11 @@ export function deleteCard(doc: Y.Doc, id: string): boolean {
 	if (!cards.has(id)) return false;
 	cards.delete(id);
 	return true;
+}
+
+/** A card colour picked steadily from a seed (e.g. the author's id), so each person's cards match. */
+export function cardColourFor(seed: string): string {
+	let hash = 0;
+	for (let i = 0; i < seed.length; i++) hash = (hash * 31 + seed.charCodeAt(i)) >>> 0;
+	return CARD_COLOURS[hash % CARD_COLOURS.length];
 }

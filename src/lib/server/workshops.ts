@@ -2,7 +2,14 @@
 import { and, desc, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from './db/index.ts';
-import { memberships, workshops, users, type Role, type Workshop } from './db/schema.ts';
+import {
+	memberships,
+	workshops,
+	users,
+	type Membership,
+	type Role,
+	type Workshop
+} from './db/schema.ts';
 import { initBoard, newId } from '../board/board-doc.ts';
 import { importPlan, type PlanFile } from '../board/plan-import.ts';
 import type { PillarPresetId } from '../board/pillars.ts';
@@ -62,14 +69,23 @@ export function getWorkshop(db: Db, workshopId: string): Workshop | undefined {
 	return db.select().from(workshops).where(eq(workshops.id, workshopId)).get();
 }
 
-/** A user's role in a workshop, or null when they are not a member. */
-export function getRole(db: Db, workshopId: string, userId: string): Role | null {
+/** A user's membership of a workshop (role and partner organisation), or null if none. */
+export function getMembership(
+	db: Db,
+	workshopId: string,
+	userId: string
+): Pick<Membership, 'role' | 'partnerId'> | null {
 	const row = db
-		.select({ role: memberships.role })
+		.select({ role: memberships.role, partnerId: memberships.partnerId })
 		.from(memberships)
 		.where(and(eq(memberships.workshopId, workshopId), eq(memberships.userId, userId)))
 		.get();
-	return row?.role ?? null;
+	return row ?? null;
+}
+
+/** A user's role in a workshop, or null when they are not a member. */
+export function getRole(db: Db, workshopId: string, userId: string): Role | null {
+	return getMembership(db, workshopId, userId)?.role ?? null;
 }
 
 /**

@@ -1,0 +1,205 @@
+/**
+ * The browser's live link to one board: a stock y-websocket provider on `/sync/<workshopId>`,
+ * with its state (connection status, why the server refused us, who else is here) as runes so
+ * that components re-render on their own. Edits made while offline stay in the tab's memory and
+ * are sent when the connection returns (the sync handshake exchanges whatever is missing).
+ */
+import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+
+/** Where the connection stands, as a person would put it. */
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'refused';
+
+/**
+ * Close codes after which reconnecting cannot help (server/sync/close-codes.ts), with the
+ * sentence to show when the server sent no reason of its own.
+ */
+export const REFUSALS: Readonly<Record<number, string>> = {
+	4401: 'Sign in to open this board.',
+	4403: 'You are not a member of this workshop.',
+	4404: 'There is no workshop with this id.',
+	4500: "This board's stored data could not be loaded. Ask the facilitator to contact support."
+};
+
+/** Whether a close code means the server will not let us in, so retrying is pointless. */
+export function isRefusal(code: number): boolean {
+	return Object.hasOwn(REFUSALS, code);
+}
+
+/** Colours for presence dots: distinct from each other and readable on white. */
+const PRESENCE_COLOURS = [
+	'#1b6ca8',
+	'#b0413e',
+	'#2e7d4f',
+	'#7b4fa0',
+	'#a15c00',
+	'#0f7c80',
+	'#b03a7a',
+	'#5a6a1e'
+] as const;
+
+const MAX_NAME_LENGTH = 80;
+const ROLES = ['facilitator', 'partner', 'observer'] as const;
+
+/** Who this browser is, as announced to everyone on the board. */
+export interface BoardUser {
+	id: string;
+	name: string;
+	role: (typeof ROLES)[number];
+}
+
+/** Someone present on the board (one entry per person, however many tabs they have open). */
+export interface Peer extends BoardUser {
+	colour: string;
+	isSelf: boolean;
+}
+
+/** A presence colour picked steadily from a user id, so a person keeps their colour. */
+export function presenceColour(userId: string): string {
+	let hash = 0;
+	for (let i = 0; i < userId.length; i++) hash = (hash * 33 + userId.charCodeAt(i)) >>> 0;
+	return PRESENCE_COLOURS[hash % PRESENCE_COLOURS.length];
+}
+
+/** The websocket origin for a page origin: http → ws, https → wss. */
+export function websocketOrigin(pageOrigin: string): string {
+	return pageOrigin.replace(/^http/, 'ws');
+}
+
+/** Reads one awareness state defensively: any client can put anything there. */
+function readPeer(state: Record<string, unknown>, selfId: string): Peer | null {
+	const user = state.user;
+	if (typeof user !== 'object' || user === null) return null;
+	const { id, name, role } = user as Record<string, unknown>;
+	if (typeof id !== 'string' || id === '' || typeof name !== 'string') return null;
+	return {
+		id,
+		name: name.trim().slice(0, MAX_NAME_LENGTH) || 'Someone',
+		role: (ROLES as readonly unknown[]).includes(role) ? (role as BoardUser['role']) : 'partner',
+		// Derived here rather than trusted, so nobody can dress up as someone else's colour.
+		colour: presenceColour(id),
+		isSelf: id === selfId
+	};
+}
+
+export class BoardConnection {
+	/** Where the connection stands. */
+	status = $state<ConnectionStatus>('connecting');
+	/** Why the server refused this connection (a sentence), when `status` is 'refused'. */
+	refusal = $state<{ code: number; reason: string } | null>(null);
+	/** People on the board, you first, then by name. */
+	peers = $state.raw<Peer[]>([]);
+
+	readonly #provider: WebsocketProvider;
+	readonly #user: BoardUser;
+	#synced = false;
+	#everSynced = false;
+
+	/**
+	 * Connects `doc` to the board of `workshopId`. With `announce` (the default) this browser
+	 * appears in everyone's presence list; views that only read, like the plan, pass false.
+	 */
+	constructor(doc: Y.Doc, workshopId: string, user: BoardUser, { announce = true } = {}) {
+		this.#user = user;
+		this.#provider = new WebsocketProvider(
+			websocketOrigin(location.origin) + '/sync',
+			workshopId,
+			doc,
+			{
+				connect: false,
+				// The server is the one authority on who may edit: no tab-to-tab shortcut around it.
+				disableBc: true,
+				shouldReconnect: (event) => !isRefusal(event.code)
+			}
+		);
+		const awareness = this.#provider.awareness;
+		if (announce) awareness.setLocalState({ user: { ...user, colour: presenceColour(user.id) } });
+		else awareness.setLocalState(null);
+
+		this.#provider.on('status', this.#onStatus);
+		this.#provider.on('sync', this.#onSync);
+		this.#provider.on('connection-close', this.#onClose);
+		this.#provider.on('closed', this.#onRefused);
+		awareness.on('change', this.#onPresence);
+		window.addEventListener('online', this.#onBrowserOnline);
+		window.addEventListener('offline', this.#onBrowserOffline);
+		this.#onPresence();
+		this.#provider.connect();
+	}
+
+	/** Leaves the board: presence is withdrawn and the socket closed. */
+	destroy(): void {
+		window.removeEventListener('online', this.#onBrowserOnline);
+		window.removeEventListener('offline', this.#onBrowserOffline);
+		this.#provider.awareness.off('change', this.#onPresence);
+		this.#provider.off('status', this.#onStatus);
+		this.#provider.off('sync', this.#onSync);
+		this.#provider.off('connection-close', this.#onClose);
+		this.#provider.off('closed', this.#onRefused);
+		// Withdrawing presence first tells everyone at once, rather than after the 30 s timeout.
+		this.#provider.awareness.setLocalState(null);
+		this.#provider.destroy();
+		// The provider made this awareness, so it is ours to stop (it renews itself on a timer).
+		this.#provider.awareness.destroy();
+	}
+
+	/** The status to show while not in sync with the server. */
+	#notOnline(): ConnectionStatus {
+		if (this.refusal) return 'refused';
+		if (!navigator.onLine) return 'offline';
+		return this.#everSynced ? 'reconnecting' : 'connecting';
+	}
+
+	#onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+		// "connected" only means the socket opened; the board is ours once the first sync lands.
+		if (status !== 'connected' || !this.#synced) this.status = this.#notOnline();
+	};
+
+	#onSync = (synced: boolean) => {
+		this.#synced = synced;
+		if (synced) {
+			this.#everSynced = true;
+			this.status = 'online';
+		} else {
+			this.status = this.#notOnline();
+		}
+	};
+
+	#onClose = () => {
+		this.#synced = false;
+		this.status = this.#notOnline();
+	};
+
+	/** The server refused us for good (see `shouldReconnect`): say why and stay disconnected. */
+	#onRefused = ({ code, reason }: { code: number; reason: string }) => {
+		this.refusal = {
+			code,
+			reason: reason || REFUSALS[code] || 'The server refused this board.'
+		};
+		this.#provider.disconnect();
+		this.status = 'refused';
+	};
+
+	#onPresence = () => {
+		const peers: Peer[] = [];
+		for (const state of this.#provider.awareness.getStates().values()) {
+			const peer = readPeer(state, this.#user.id);
+			// One entry per person, however many tabs they have open.
+			if (peer && !peers.some((seen) => seen.id === peer.id)) peers.push(peer);
+		}
+		this.peers = peers.sort(
+			(a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name)
+		);
+	};
+
+	#onBrowserOffline = () => {
+		if (!this.refusal) this.status = 'offline';
+	};
+
+	#onBrowserOnline = () => {
+		if (this.refusal) return;
+		// The socket may have survived a short outage; if not, skip the rest of the back-off.
+		this.status = this.#synced ? 'online' : this.#notOnline();
+		this.#provider.connect();
+	};
+}
