@@ -34,6 +34,19 @@ export interface Connection {
 /** Thrown by message handling for a frame that breaks the protocol. */
 class MalformedMessage extends Error {}
 
+/** An awareness state with `user` overwritten by the authenticated identity. */
+function stampIdentity(state: unknown, identity: Identity): Record<string, unknown> {
+	if (typeof state !== 'object' || Array.isArray(state)) {
+		throw new MalformedMessage('awareness state is not an object');
+	}
+	const record = state as Record<string, unknown>;
+	const claimed = typeof record.user === 'object' && record.user !== null ? record.user : {};
+	return {
+		...record,
+		user: { ...claimed, id: identity.userId, name: identity.name, role: identity.role }
+	};
+}
+
 export interface RoomHooks {
 	/** Called when the room should be unloaded: its last connection left, or storage failed. */
 	onDone(room: Room): void;
@@ -48,6 +61,8 @@ export class Room {
 	readonly connections = new Map<WebSocket, Connection>();
 	readonly #store: BoardStore;
 	readonly #hooks: RoomHooks;
+	/** Which connection announced each awareness client id: only it may change that entry. */
+	readonly #awarenessOwners = new Map<number, Connection>();
 	#lastStoredId = 0;
 	/** Set when storing failed: the in-memory document may hold what storage does not. */
 	#broken = false;
@@ -134,8 +149,7 @@ export class Room {
 				break;
 			}
 			case MESSAGE.awareness: {
-				const update = decoding.readVarUint8Array(decoder);
-				this.#checkAwarenessUpdate(update);
+				const update = this.#stampAwarenessUpdate(connection, decoding.readVarUint8Array(decoder));
 				awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
 				break;
 			}
@@ -175,21 +189,39 @@ export class Room {
 		}
 	}
 
-	/** Rejects awareness updates that would not decode, before they touch shared state. */
-	#checkAwarenessUpdate(update: Uint8Array): void {
+	/**
+	 * Checks an awareness update before it touches shared state, and makes presence trustworthy:
+	 * each state's `user` carries the connection's authenticated id, name and role (whatever the
+	 * client claimed), and entries for client ids that another connection announced are dropped,
+	 * so no one can impersonate or erase someone else's presence.
+	 */
+	#stampAwarenessUpdate(connection: Connection, update: Uint8Array): Uint8Array {
 		const decoder = decoding.createDecoder(update);
+		const entries: { clientId: number; clock: number; state: unknown }[] = [];
 		const count = decoding.readVarUint(decoder);
 		for (let i = 0; i < count; i++) {
-			decoding.readVarUint(decoder);
-			decoding.readVarUint(decoder);
-			const state = decoding.readVarString(decoder);
+			const clientId = decoding.readVarUint(decoder);
+			const clock = decoding.readVarUint(decoder);
+			let state: unknown;
 			try {
-				JSON.parse(state);
+				state = JSON.parse(decoding.readVarString(decoder));
 			} catch {
 				throw new MalformedMessage('awareness state is not JSON');
 			}
+			const owner = this.#awarenessOwners.get(clientId);
+			if (owner && owner !== connection) continue;
+			if (state !== null) state = stampIdentity(state, connection.identity);
+			entries.push({ clientId, clock, state });
 		}
 		if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing awareness bytes');
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, entries.length);
+		for (const { clientId, clock, state } of entries) {
+			encoding.writeVarUint(encoder, clientId);
+			encoding.writeVarUint(encoder, clock);
+			encoding.writeVarString(encoder, JSON.stringify(state));
+		}
+		return encoding.toUint8Array(encoder);
 	}
 
 	/** Stores, then relays: an update anyone receives is already durable. */
@@ -224,8 +256,14 @@ export class Room {
 		const changed = [...added, ...updated, ...removed];
 		const connection = this.#asConnection(origin);
 		if (connection) {
-			for (const id of added) connection.awarenessIds.add(id);
-			for (const id of removed) connection.awarenessIds.delete(id);
+			for (const id of added) {
+				connection.awarenessIds.add(id);
+				this.#awarenessOwners.set(id, connection);
+			}
+		}
+		for (const id of removed) {
+			this.#awarenessOwners.get(id)?.awarenessIds.delete(id);
+			this.#awarenessOwners.delete(id);
 		}
 		const message = this.#encodeAwareness(changed);
 		for (const other of this.connections.values()) this.#send(other, message);

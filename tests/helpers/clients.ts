@@ -5,6 +5,7 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { syncStep1Frame } from './frames.ts';
 import { waitFor } from './wait.ts';
 
 export interface Credentials {
@@ -105,11 +106,34 @@ export function rawOutcome(
 	});
 }
 
+/** A raw socket that records every frame the server sends, from the very first. */
+export interface RawConnection {
+	socket: WebSocket;
+	frames: Buffer[];
+	/**
+	 * Resolves once the server has handled every frame sent before it. The server handles one
+	 * socket's frames in order and answers a sync step 1 with a step 2, which it never sends
+	 * unprompted, so the answer marks the point.
+	 */
+	roundTrip(): Promise<void>;
+}
+
+/** Whether a frame is a sync step 2 (type 0, subtype 1). */
+const isSyncStep2 = (frame: Buffer) => frame[0] === 0 && frame[1] === 1;
+
 /** Opens a raw socket and resolves once it is open. */
-export function openRaw(url: string, credentials: Credentials): Promise<WebSocket> {
+export function openRaw(url: string, credentials: Credentials): Promise<RawConnection> {
 	return new Promise((resolve, reject) => {
 		const socket = new WebSocket(url, { headers: headersFor(credentials) });
-		socket.once('open', () => resolve(socket));
+		const frames: Buffer[] = [];
+		// Attached before 'open': the server's first frames can arrive in the same tick.
+		socket.on('message', (data: Buffer) => frames.push(data));
+		const roundTrip = async () => {
+			const answered = frames.filter(isSyncStep2).length;
+			socket.send(syncStep1Frame());
+			await waitFor(() => frames.filter(isSyncStep2).length > answered, 'a round trip');
+		};
+		socket.once('open', () => resolve({ socket, frames, roundTrip }));
 		socket.once('error', reject);
 		socket.once('unexpected-response', (_request, response) =>
 			reject(new Error(`upgrade refused with ${response.statusCode}`))

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import { loadBoardDoc } from '../../src/lib/server/board-store.ts';
 import { SqliteBoardStore } from '../../src/lib/server/board-store-sqlite.ts';
@@ -12,18 +11,11 @@ import {
 	waitForConvergence,
 	type TestClient
 } from '../helpers/clients.ts';
-import { mapSetUpdate, queryAwarenessFrame, updateFrame } from '../helpers/frames.ts';
+import { mapSetUpdate, updateFrame } from '../helpers/frames.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { CLOSE } from '../../server/sync/close-codes.ts';
 
-/** Frames received on a raw socket, in order. */
-function collectFrames(socket: WebSocket): Buffer[] {
-	const frames: Buffer[] = [];
-	socket.on('message', (data: Buffer) => frames.push(data));
-	return frames;
-}
-const isAwareness = (frame: Buffer) => frame[0] === 1;
 /** A sync frame carrying an update (subtype 2), as opposed to the handshake's step 1. */
 const isDocumentUpdate = (frame: Buffer) => frame[0] === 0 && frame[1] === 2;
 
@@ -102,7 +94,7 @@ describe('who may connect to a board', () => {
 	});
 
 	it('accepts an upgrade from its own origin', async () => {
-		const socket = await openRaw(`${server.syncUrl}/${workshop.workshopId}`, {
+		const { socket } = await openRaw(`${server.syncUrl}/${workshop.workshopId}`, {
 			sessionToken: workshop.facilitator.sessionToken,
 			origin: server.origin
 		});
@@ -124,21 +116,15 @@ describe('observers', () => {
 		const url = `${server.syncUrl}/${workshop.workshopId}`;
 		const partner = await openRaw(url, { sessionToken: workshop.partner.sessionToken });
 		const observer = await openRaw(url, { sessionToken: workshop.observer.sessionToken });
-		const toPartner = collectFrames(partner);
-		const toObserver = collectFrames(observer);
-		observer.send(updateFrame(mapSetUpdate('cards', 'sneaky', 'observer was here')));
-		// The server handles a socket's frames in order and answers a query-awareness frame
-		// every time: once the answer is back, the frames sent before it have been dealt with.
-		observer.send(queryAwarenessFrame());
-		await waitFor(() => toObserver.some(isAwareness), 'the observer probe to be answered');
-		partner.send(queryAwarenessFrame());
-		await waitFor(() => toPartner.some(isAwareness), 'the partner probe to be answered');
-		expect(toPartner.filter(isDocumentUpdate)).toEqual([]);
+		observer.socket.send(updateFrame(mapSetUpdate('cards', 'sneaky', 'observer was here')));
+		await observer.roundTrip(); // the server has dealt with the observer's update
+		await partner.roundTrip(); // anything relayed to the partner before now has arrived
+		expect(partner.frames.filter(isDocumentUpdate)).toEqual([]);
 		expect(server.running.sync.rooms.get(workshop.workshopId)?.doc.getMap('cards').size).toBe(0);
 		const stored = loadBoardDoc(new SqliteBoardStore(server.database.db), workshop.workshopId).doc;
 		expect(stored.getMap('cards').has('sneaky')).toBe(false);
-		partner.close();
-		observer.close();
+		partner.socket.close();
+		observer.socket.close();
 	});
 
 	it('lets an observer read the whole board', async () => {

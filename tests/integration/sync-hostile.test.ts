@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { addCard, listCards } from '../../src/lib/board/cards.ts';
@@ -38,7 +37,7 @@ afterEach(async () => {
 async function sendAsPartner(
 	frame: Uint8Array | string
 ): Promise<{ code: number; reason: string }> {
-	const socket: WebSocket = await openRaw(`${server.syncUrl}/${workshop.workshopId}`, {
+	const { socket } = await openRaw(`${server.syncUrl}/${workshop.workshopId}`, {
 		sessionToken: workshop.partner.sessionToken
 	});
 	const closed = new Promise<{ code: number; reason: string }>((resolve) =>
@@ -122,11 +121,65 @@ describe('awareness', () => {
 		visitor.provider.awareness.setLocalStateField('user', { name: 'Olu' });
 		const seesVisitor = () =>
 			[...bystanders[0].provider.awareness.getStates().values()].some(
-				(s) => s.user?.name === 'Olu'
+				(s) => s.user?.name === 'Olu Observer'
 			);
 		await waitFor(seesVisitor, 'the visitor to appear');
 		visitor.destroy();
 		await waitFor(() => !seesVisitor(), 'the visitor to disappear');
 		expect(seesVisitor()).toBe(false);
+	});
+
+	it('shows the authenticated name in presence, whatever the client claims', async () => {
+		const impostor = connectClient(server.syncUrl, workshop.workshopId, {
+			sessionToken: workshop.observer.sessionToken
+		});
+		impostor.provider.awareness.setLocalStateField('user', {
+			id: workshop.facilitator.id,
+			name: 'The Mayor',
+			role: 'facilitator',
+			colour: '#ff0000'
+		});
+		const seen = () =>
+			[...bystanders[0].provider.awareness.getStates().entries()].find(
+				([clientId]) => clientId === impostor.doc.clientID
+			)?.[1];
+		await waitFor(() => seen() !== undefined, 'the impostor to appear');
+		expect(seen()?.user).toEqual({
+			id: workshop.observer.id,
+			name: 'Olu Observer',
+			role: 'observer',
+			colour: '#ff0000'
+		});
+		impostor.destroy();
+	});
+
+	it("does not let one connection change or erase another's presence", async () => {
+		const victimId = bystanders[1].doc.clientID;
+		bystanders[1].provider.awareness.setLocalStateField('user', { name: 'Pat' });
+		const victimState = () => bystanders[0].provider.awareness.getStates().get(victimId);
+		await waitFor(() => victimState() !== undefined, 'the victim to appear');
+		const attacker = await openRaw(`${server.syncUrl}/${workshop.workshopId}`, {
+			sessionToken: workshop.observer.sessionToken
+		});
+		// Claims the victim's client id with a far higher clock: first a new state, then removal.
+		const entry = (state: string) => {
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, 1);
+			encoding.writeVarUint(encoder, victimId);
+			encoding.writeVarUint(encoder, 1_000_000);
+			encoding.writeVarString(encoder, state);
+			return awarenessFrame(encoding.toUint8Array(encoder));
+		};
+		attacker.socket.send(entry(JSON.stringify({ user: { name: 'Hijacked' } })));
+		attacker.socket.send(entry('null'));
+		await attacker.roundTrip();
+		const room = server.running.sync.rooms.get(workshop.workshopId)!;
+		expect(room.awareness.getStates().get(victimId)?.user).toMatchObject({
+			name: 'Pat Partner',
+			id: workshop.partner.id
+		});
+		expect(room.awareness.meta.get(victimId)?.clock).toBeLessThan(1_000_000);
+		expect(victimState()?.user).toMatchObject({ name: 'Pat Partner' });
+		attacker.socket.close();
 	});
 });

@@ -96,10 +96,11 @@ export class BoardConnection {
 	#everSynced = false;
 
 	/**
-	 * Connects `doc` to the board of `workshopId`. With `announce` (the default) this browser
-	 * appears in everyone's presence list; views that only read, like the plan, pass false.
+	 * Connects `doc` to the board of `workshopId` and announces this browser in everyone's
+	 * presence list. (Presence also keeps the socket alive: its renewal every 15 s comes back
+	 * from the server, so y-websocket never sees 30 s of silence and reconnects needlessly.)
 	 */
-	constructor(doc: Y.Doc, workshopId: string, user: BoardUser, { announce = true } = {}) {
+	constructor(doc: Y.Doc, workshopId: string, user: BoardUser) {
 		this.#user = user;
 		this.#provider = new WebsocketProvider(
 			websocketOrigin(location.origin) + '/sync',
@@ -113,8 +114,7 @@ export class BoardConnection {
 			}
 		);
 		const awareness = this.#provider.awareness;
-		if (announce) awareness.setLocalState({ user: { ...user, colour: presenceColour(user.id) } });
-		else awareness.setLocalState(null);
+		awareness.setLocalState({ user: { ...user, colour: presenceColour(user.id) } });
 
 		this.#provider.on('status', this.#onStatus);
 		this.#provider.on('sync', this.#onSync);
