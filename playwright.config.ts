@@ -34,7 +34,8 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		// The production server over the production build, as `npm start` runs it.
+		// The production server over the production build, as `npm start` runs it, and without
+		// ORIGIN, as `npm run demo` runs it: each request's own origin is the allowed one.
 		command: 'node --import tsx server/index.ts',
 		url: `http://127.0.0.1:${port}/login`,
 		reuseExistingServer: false,
@@ -42,7 +43,6 @@ export default defineConfig({
 		env: {
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`,
 			DATABASE_PATH: process.env.E2E_DATABASE_PATH
 		}
 	}

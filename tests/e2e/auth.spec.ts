@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { newPerson, open, signUp } from '../helpers/e2e.ts';
+import { createWorkshop, newPerson, open, signUp } from '../helpers/e2e.ts';
 
 test('a wrong password shows one clear sentence, not an error page', async ({ browser, page }) => {
 	const person = newPerson('Rae Partner');
@@ -33,7 +33,56 @@ test('a person signs in, sees their workshops, and signs out', async ({ browser,
 	await expect(page.getByRole('link', { name: 'Spend workshop', exact: true })).toHaveCount(0);
 });
 
-test('signing in to a board link returns the person to that board', async ({ page }) => {
-	await open(page, '/workshops/0123456789abcdef0123456789abcdef');
+test('signing in from a board link returns the person to that board', async ({ browser, page }) => {
+	const person = newPerson('Mo Facilitator');
+	const first = await signUp(browser, person);
+	const workshopId = await createWorkshop(first, 'Returning workshop');
+
+	await open(page, `/workshops/${workshopId}`);
 	await expect(page).toHaveURL(/\/login\?redirectTo=/);
+	await page.getByLabel('Email').fill(person.email);
+	await page.getByLabel('Password').fill(person.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(new RegExp(`/workshops/${workshopId}$`));
+	await expect(page.getByRole('button', { name: 'Add card', exact: true })).toBeVisible();
+});
+
+test('too many wrong passwords for one account are refused with a clear sentence', async ({
+	browser,
+	page
+}) => {
+	const person = newPerson('Guessed Partner');
+	await signUp(browser, person);
+	await open(page, '/login');
+	// Each attempt waits for its own answer: the alert's text alone repeats between attempts.
+	const attempt = async (password: string) => {
+		await page.getByLabel('Email').fill(person.email);
+		await page.getByLabel('Password').fill(password);
+		const answered = page.waitForResponse(
+			(response) => response.request().method() === 'POST' && response.url().includes('/login')
+		);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await answered;
+	};
+	for (let i = 0; i < 10; i++) {
+		await attempt(`wrong guess ${i}`);
+		await expect(page.getByRole('alert')).toHaveText(
+			'That email and password do not match an account.'
+		);
+	}
+	// Even the right password waits now: the account is protected, not the guesser served.
+	await attempt(person.password);
+	await expect(page.getByRole('alert')).toHaveText(
+		/^Too many sign-in attempts for this account\. Try again in \d+ minutes\.$/
+	);
+	await expect(page).toHaveURL(/\/login/);
+});
+
+test('a form posted from another site is refused', async ({ request }) => {
+	const response = await request.post('/login', {
+		headers: { origin: 'https://evil.example' },
+		form: { email: 'someone@example.test', password: 'whatever it is' }
+	});
+	expect(response.status()).toBe(403);
+	expect(await response.text()).toContain('Cross-site');
 });
