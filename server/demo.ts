@@ -9,7 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { count, eq } from 'drizzle-orm';
 import { listPartners } from '../src/lib/board/board-doc.ts';
-import { loadBoardDoc } from '../src/lib/server/board-store.ts';
+import { addCard, cardColourFor } from '../src/lib/board/cards.ts';
+import { editStoredBoard } from '../src/lib/server/board-store.ts';
 import { SqliteBoardStore } from '../src/lib/server/board-store-sqlite.ts';
 import { createDb, migrateDb, type Db } from '../src/lib/server/db/index.ts';
 import { workshops, type Role } from '../src/lib/server/db/schema.ts';
@@ -36,22 +37,42 @@ interface DemoPerson {
 const DEMO_PEOPLE: DemoPerson[] = [
 	{
 		email: 'facilitator@kestrelford.example',
-		name: 'Nia Okafor (Northgate Local Economy Centre)',
+		name: 'Nia Okafor',
 		role: 'facilitator',
 		partnerCode: null
 	},
 	{
 		email: 'council@kestrelford.example',
-		name: 'Sam Reid (Kestrelford Borough Council)',
+		name: 'Sam Reid',
 		role: 'partner',
 		partnerCode: 'KBC'
 	},
 	{
 		email: 'hospital@kestrelford.example',
-		name: 'Priya Shah (Kestrelford Teaching Hospitals)',
+		name: 'Priya Shah',
 		role: 'partner',
 		partnerCode: 'KTH'
 	}
+];
+
+/** Ideas on the board, as if from the workshop's ideation stage (`by` indexes DEMO_PEOPLE). */
+const DEMO_IDEAS: { pillar: string; text: string; by: number }[] = [
+	{
+		pillar: 'spend',
+		text: 'Publish a forward plan of contracts coming up in the next 18 months',
+		by: 1
+	},
+	{
+		pillar: 'spend',
+		text: 'Local food suppliers for hospital catering: start with bread and dairy',
+		by: 2
+	},
+	{ pillar: 'workforce', text: 'Guaranteed interviews for care leavers across all anchors', by: 2 },
+	{ pillar: 'workforce', text: 'Shared Real Living Wage campaign with local employers', by: 1 },
+	{ pillar: 'land', text: 'Map every vacant anchor-owned building in the town centre', by: 1 },
+	{ pillar: 'ownership', text: 'Employee ownership clinic for retiring business owners', by: 0 },
+	{ pillar: 'finance', text: 'Ask the pension fund for a local investment target', by: 1 },
+	{ pillar: 'finance', text: 'Credit union desk at the hospital staff hub', by: 2 }
 ];
 
 interface Login extends DemoPerson {
@@ -83,13 +104,27 @@ async function seedDemo(db: Db): Promise<{ workshopId: string; logins: Login[] }
 		ownerId: userIds.get(facilitator.email)!,
 		plan
 	});
-	const { doc } = loadBoardDoc(new SqliteBoardStore(db), workshop.id);
-	const boardPartners = listPartners(doc);
-	doc.destroy();
-	for (const person of partners) {
-		const partnerId = boardPartners.find((partner) => partner.code === person.partnerCode)?.id;
-		setMember(db, workshop.id, userIds.get(person.email)!, person.role, partnerId ?? null);
-	}
+	const store = new SqliteBoardStore(db);
+	editStoredBoard(store, workshop.id, (doc) => {
+		const boardPartners = listPartners(doc);
+		const partnerIdOf = (person: DemoPerson) =>
+			boardPartners.find((partner) => partner.code === person.partnerCode)?.id ?? null;
+		for (const person of partners) {
+			setMember(db, workshop.id, userIds.get(person.email)!, person.role, partnerIdOf(person));
+		}
+		for (const idea of DEMO_IDEAS) {
+			const author = DEMO_PEOPLE[idea.by];
+			const authorId = userIds.get(author.email)!;
+			addCard(doc, {
+				pillar: idea.pillar,
+				text: idea.text,
+				authorId,
+				authorName: author.name,
+				partnerId: partnerIdOf(author),
+				colour: cardColourFor(authorId)
+			});
+		}
+	});
 	return { workshopId: workshop.id, logins };
 }
 
@@ -110,9 +145,8 @@ function shownPath(file: string): string {
 async function main(): Promise<void> {
 	if (!process.env.DATABASE_PATH) process.env.DATABASE_PATH = DEMO_DATABASE_PATH;
 	const config = readConfig(process.env);
-	process.env.DATABASE_PATH = config.databasePath;
 	// Before seeding: passwords printed for a server that then cannot start would be wasted.
-	const handler = await loadAppHandler();
+	const handler = await loadAppHandler(config);
 
 	const db = createDb(config.databasePath);
 	migrateDb(db, MIGRATIONS_FOLDER);

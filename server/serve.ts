@@ -13,10 +13,14 @@ import {
 import { MIGRATIONS_FOLDER, type ServerConfig } from './config.ts';
 
 /**
- * Imports the adapter-node handler of `npm run build`. DATABASE_PATH must already be the
- * resolved path: the SvelteKit side reads it when the handler is loaded.
+ * Imports the adapter-node handler of `npm run build`, first setting the environment it reads
+ * when loaded: DATABASE_PATH (the SvelteKit side opens its own connection from it) and, without a
+ * public origin, PROTOCOL_HEADER, so that each request's own origin (its Host, over http) is the
+ * one same-origin checks compare with: the app then works on localhost and a LAN address alike.
  */
-export async function loadAppHandler(): Promise<RequestHandler> {
+export async function loadAppHandler(config: ServerConfig): Promise<RequestHandler> {
+	process.env.DATABASE_PATH = config.databasePath;
+	if (!config.origin) process.env.PROTOCOL_HEADER ||= PROTOCOL_HEADER;
 	try {
 		// @ts-expect-error: produced by `npm run build`; not present before the first build.
 		const { handler } = await import('../build/handler.js');
@@ -40,14 +44,9 @@ export async function serve(
 	config: ServerConfig,
 	options: { db?: Db; handler?: RequestHandler } = {}
 ): Promise<Serving> {
-	// The SvelteKit side opens its own connection from this variable.
-	process.env.DATABASE_PATH = config.databasePath;
-	// Without a public origin, each request's own origin (its Host, over http) is the one that
-	// same-origin checks compare with: so the app works on localhost and on a LAN address alike.
-	if (!config.origin) process.env.PROTOCOL_HEADER ||= PROTOCOL_HEADER;
 	const db = options.db ?? createDb(config.databasePath);
 	migrateDb(db, MIGRATIONS_FOLDER);
-	const handler = options.handler ?? (await loadAppHandler());
+	const handler = options.handler ?? (await loadAppHandler(config));
 
 	let running: RunningServer;
 	try {

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDb, migrateDb } from './db/index.ts';
 import { users, workshops } from './db/schema.ts';
-import { BoardLoadError, MemoryBoardStore, loadBoardDoc, type BoardStore } from './board-store.ts';
+import {
+	BoardLoadError,
+	MemoryBoardStore,
+	editStoredBoard,
+	loadBoardDoc,
+	type BoardStore
+} from './board-store.ts';
 import { SqliteBoardStore } from './board-store-sqlite.ts';
 
 const MIGRATIONS = fileURLToPath(new URL('../../../drizzle', import.meta.url));
@@ -71,6 +77,17 @@ describe.each(backends)('the %s board store', (_name, makeStore) => {
 		store.append('b', updateSetting('only', 'b'));
 		expect(loadBoardDoc(store, 'b').doc.getMap('m').get('only')).toBe('b');
 		expect(store.countUpdates('a')).toBe(1);
+	});
+
+	it('edits a stored board by appending exactly what changed', () => {
+		const store = makeStore();
+		store.append('a', updateSetting('kept', 'yes'));
+		editStoredBoard(store, 'a', (doc) => doc.getMap('m').set('added', 'too'));
+		expect(store.countUpdates('a')).toBe(2);
+		expect(loadBoardDoc(store, 'a').doc.getMap('m').toJSON()).toEqual({
+			kept: 'yes',
+			added: 'too'
+		});
 	});
 
 	it('refuses to load a board with a corrupt log entry instead of returning part of it', () => {

@@ -71,6 +71,24 @@ export function loadBoardDoc(
 	return { doc, lastUpdateId: stored.updates.at(-1)?.id ?? 0, logLength: log.length };
 }
 
+/**
+ * Changes a stored board outside any live room (seeding, imports): loads it, runs `edit`, and
+ * appends what changed as one update. Only for boards that no running server has loaded: a live
+ * room would not see the change.
+ */
+export function editStoredBoard(
+	store: BoardStore,
+	workshopId: string,
+	edit: (doc: Y.Doc) => void
+): void {
+	const { doc } = loadBoardDoc(store, workshopId);
+	const before = Y.encodeStateVector(doc);
+	edit(doc);
+	const update = Y.encodeStateAsUpdate(doc, before);
+	doc.destroy();
+	store.append(workshopId, update);
+}
+
 /** Transaction origin of updates applied while loading (they are already stored). */
 export const LOAD_ORIGIN = Symbol('board-store-load');
 
