@@ -1,6 +1,6 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { setSessionTokenCookie } from '$lib/server/auth/cookie';
-import { RateLimiter, describeWait } from '$lib/server/auth/rate-limit';
+import { RateLimiter, clientAddress, describeWait } from '$lib/server/auth/rate-limit';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { createSession, generateToken } from '$lib/server/auth/session';
 import { PASSWORD_MAX_LENGTH } from '$lib/server/auth/password';
@@ -20,15 +20,6 @@ const signInsPerAddress = new RateLimiter(100, WINDOW_MS);
 const signInsPerAccount = new RateLimiter(10, WINDOW_MS);
 
 const WRONG_CREDENTIALS = 'That email and password do not match an account.';
-
-/** The caller's address, or a shared bucket when the platform cannot tell us. */
-function clientAddress(event: RequestEvent): string {
-	try {
-		return event.getClientAddress();
-	} catch {
-		return 'unknown';
-	}
-}
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));

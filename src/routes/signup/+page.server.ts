@@ -1,7 +1,7 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { setSessionTokenCookie } from '$lib/server/auth/cookie';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
-import { RateLimiter, describeWait } from '$lib/server/auth/rate-limit';
+import { RateLimiter, clientAddress, describeWait } from '$lib/server/auth/rate-limit';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { createSession, generateToken } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/runtime';
@@ -15,15 +15,6 @@ const HOUR_IN_MS = 60 * 60 * 1000;
  * server busy hashing passwords.
  */
 const signUpsPerAddress = new RateLimiter(100, HOUR_IN_MS);
-
-/** The caller's address, or a shared bucket when the platform cannot tell us. */
-function clientAddress(event: RequestEvent): string {
-	try {
-		return event.getClientAddress();
-	} catch {
-		return 'unknown';
-	}
-}
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));

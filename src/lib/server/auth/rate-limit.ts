@@ -1,3 +1,5 @@
+import type { RequestEvent } from '@sveltejs/kit';
+
 /**
  * Fixed-window attempt counters, kept in memory (one process serves everything; DESIGN §5 moves
  * them to Redis when there are several). Used per IP and per account for sign-in.
@@ -54,4 +56,13 @@ export function describeWait(ms: number): string {
 	const seconds = Math.max(1, Math.ceil(ms / 1000));
 	if (seconds < 90) return `in ${seconds} second${seconds === 1 ? '' : 's'}`;
 	return `in ${Math.ceil(seconds / 60)} minutes`;
+}
+
+/** The address a request came from, to key limits on; a shared bucket if the platform cannot tell. */
+export function clientAddress(event: RequestEvent): string {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
 }
