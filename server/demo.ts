@@ -15,7 +15,8 @@ import { SqliteBoardStore } from '../src/lib/server/board-store-sqlite.ts';
 import { createDb, migrateDb, type Db } from '../src/lib/server/db/index.ts';
 import { workshops, type Role } from '../src/lib/server/db/schema.ts';
 import { createUser, findUserByEmail } from '../src/lib/server/users.ts';
-import { createWorkshop, setMember } from '../src/lib/server/workshops.ts';
+import { createWorkshop } from '../src/lib/server/workshops.ts';
+import { setMember } from '../src/lib/server/members.ts';
 import { readPlanFile } from './cli/workshop.ts';
 import { MIGRATIONS_FOLDER, readConfig } from './config.ts';
 import { loadAppHandler, serve } from './serve.ts';
@@ -110,7 +111,13 @@ async function seedDemo(db: Db): Promise<{ workshopId: string; logins: Login[] }
 		const partnerIdOf = (person: DemoPerson) =>
 			boardPartners.find((partner) => partner.code === person.partnerCode)?.id ?? null;
 		for (const person of partners) {
-			setMember(db, workshop.id, userIds.get(person.email)!, person.role, partnerIdOf(person));
+			setMember(db, {
+				workshopId: workshop.id,
+				userId: userIds.get(person.email)!,
+				role: person.role,
+				partnerId: partnerIdOf(person),
+				actor: { id: userIds.get(facilitator.email)!, name: facilitator.name }
+			});
 		}
 		for (const idea of DEMO_IDEAS) {
 			const author = DEMO_PEOPLE[idea.by];

@@ -13,7 +13,7 @@ import {
 	type CliIo,
 	type Command
 } from './io.ts';
-import { addMemberCommand } from './member.ts';
+import { addMemberCommand, removeMemberCommand } from './member.ts';
 import { createTokenCommand } from './token.ts';
 import { createUserCommand } from './user.ts';
 import { createWorkshopCommand } from './workshop.ts';
@@ -22,7 +22,8 @@ export const COMMANDS: readonly Command[] = [
 	createUserCommand,
 	createTokenCommand,
 	createWorkshopCommand,
-	addMemberCommand
+	addMemberCommand,
+	removeMemberCommand
 ];
 
 /** The overview printed by `pillarboard --help` and after an unknown command. */

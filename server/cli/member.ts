@@ -1,10 +1,11 @@
-/** `pillarboard member add`: gives a user a role in a workshop, or changes it. */
+/** `pillarboard member add` and `member remove`: who is in a workshop, with which role. */
 import { listPartners } from '../../src/lib/board/board-doc.ts';
 import { BoardLoadError, loadBoardDoc } from '../../src/lib/server/board-store.ts';
 import { SqliteBoardStore } from '../../src/lib/server/board-store-sqlite.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { ROLES, type Role } from '../../src/lib/server/db/schema.ts';
-import { getMembership, setMember } from '../../src/lib/server/workshops.ts';
+import { COMMAND_LINE } from '../../src/lib/server/audit.ts';
+import { getMembership, removeMember, setMember } from '../../src/lib/server/members.ts';
 import { CliError, withDatabase, type Command } from './io.ts';
 import { requireUser, requireWorkshop } from './lookup.ts';
 
@@ -62,26 +63,53 @@ export const addMemberCommand: Command = {
 			const workshop = requireWorkshop(db, workshopId);
 			const user = requireUser(db, email);
 			const previous = getMembership(db, workshop.id, user.id);
-			const previousRole = previous?.role ?? null;
-			const previousPartner = previous?.partnerId ?? null;
-			const partnerId = partnerCode
-				? partnerIdByCode(db, workshop.id, partnerCode)
-				: previousPartner;
-			setMember(db, workshop.id, user.id, role, partnerId);
+			const partnerId = partnerCode ? partnerIdByCode(db, workshop.id, partnerCode) : undefined;
+			const result = setMember(db, {
+				workshopId: workshop.id,
+				userId: user.id,
+				role,
+				partnerId,
+				actor: COMMAND_LINE
+			});
+			if (!result.ok) throw new CliError(result.message);
 			const who = user.email;
 			const forPartner = partnerCode ? ` for ${partnerCode}` : '';
-			if (previousRole === null) {
-				io.out(`Added ${who} to "${workshop.title}" as ${role}${forPartner}.`);
-			} else if (previousRole !== role) {
-				io.out(
-					`Changed the role of ${who} in "${workshop.title}" from ${previousRole} to ${role}${forPartner}.`
-				);
-			} else if (partnerId !== previousPartner) {
-				io.out(`${who} stays ${role} in "${workshop.title}", now for ${partnerCode}.`);
-			} else {
-				io.out(`${who} was already ${role} in "${workshop.title}"; nothing changed.`);
-			}
+			const said = {
+				added: `Added ${who} to "${workshop.title}" as ${role}${forPartner}.`,
+				'role-changed': `Changed the role of ${who} in "${workshop.title}" from ${previous?.role} to ${role}${forPartner}.`,
+				'partner-changed': `${who} stays ${role} in "${workshop.title}", now for ${partnerCode}.`,
+				unchanged: `${who} was already ${role} in "${workshop.title}"; nothing changed.`
+			};
+			io.out(said[result.change]);
 			io.out(`${workshop.id} ${role} ${user.id}`);
+		});
+	}
+};
+
+export const removeMemberCommand: Command = {
+	group: 'member',
+	name: 'remove',
+	summary:
+		'Remove a member from a workshop; their open boards close within seconds. Prints the user id on the last line.',
+	synopsis: 'pillarboard member remove --workshop ID --email EMAIL',
+	options: {
+		workshop: { type: 'string', value: 'ID', description: 'Id of the workshop.' },
+		email: { type: 'string', value: 'EMAIL', description: 'Email of the member to remove.' }
+	},
+	async run(options, io) {
+		const workshopId = options.required('workshop').trim();
+		const email = options.required('email');
+		await withDatabase(io, (db) => {
+			const workshop = requireWorkshop(db, workshopId);
+			const user = requireUser(db, email);
+			const result = removeMember(db, {
+				workshopId: workshop.id,
+				userId: user.id,
+				actor: COMMAND_LINE
+			});
+			if (!result.ok) throw new CliError(result.message);
+			io.out(`Removed ${user.email} from "${workshop.title}".`);
+			io.out(user.id);
 		});
 	}
 };

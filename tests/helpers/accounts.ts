@@ -3,7 +3,9 @@ import type { Db } from '../../src/lib/server/db/index.ts';
 import { users } from '../../src/lib/server/db/schema.ts';
 import { createApiToken } from '../../src/lib/server/auth/api-token.ts';
 import { createSession, generateToken } from '../../src/lib/server/auth/session.ts';
-import { createWorkshop, setMember } from '../../src/lib/server/workshops.ts';
+import { createWorkshop } from '../../src/lib/server/workshops.ts';
+import { setMember } from '../../src/lib/server/members.ts';
+import { COMMAND_LINE } from '../../src/lib/server/audit.ts';
 import { newId } from '../../src/lib/board/board-doc.ts';
 import type { Role } from '../../src/lib/server/db/schema.ts';
 
@@ -50,7 +52,8 @@ export function createTestWorkshop(db: Db, title = 'Test workshop'): TestWorksho
 		preset: 'cles',
 		ownerId: facilitator.id
 	});
-	const add = (person: TestPerson, role: Role) => setMember(db, workshop.id, person.id, role);
+	const add = (person: TestPerson, role: Role) =>
+		setMember(db, { workshopId: workshop.id, userId: person.id, role, actor: COMMAND_LINE });
 	add(partner, 'partner');
 	add(observer, 'observer');
 	return { workshopId: workshop.id, facilitator, partner, observer, outsider };

@@ -13,7 +13,8 @@ import { verifyPassword } from '../../src/lib/server/auth/password.ts';
 import { loadBoardDoc } from '../../src/lib/server/board-store.ts';
 import { SqliteBoardStore } from '../../src/lib/server/board-store-sqlite.ts';
 import { apiTokens, memberships, users, workshops } from '../../src/lib/server/db/schema.ts';
-import { getRole, getWorkshop } from '../../src/lib/server/workshops.ts';
+import { getRole } from '../../src/lib/server/members.ts';
+import { getWorkshop } from '../../src/lib/server/workshops.ts';
 import { createPerson, type TestPerson } from '../helpers/accounts.ts';
 import { runCli, type CliResult } from '../helpers/cli.ts';
 import { createTempDatabase, type TempDatabase } from '../helpers/database.ts';
@@ -63,7 +64,7 @@ describe('pillarboard user create', () => {
 		const user = database.db.select().from(users).where(eq(users.id, result.lastLine)).get();
 		expect(user).toMatchObject({ email: 'sam@example.org', name: 'Sam Reid' });
 		// The trailing newline is not part of the password.
-		expect(await verifyPassword(user!.passwordHash, PASSWORD)).toBe(true);
+		expect(await verifyPassword(user!.passwordHash!, PASSWORD)).toBe(true);
 	});
 
 	it('refuses an email that already has an account, with a sentence on stderr and a non-zero exit', () => {

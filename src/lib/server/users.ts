@@ -39,6 +39,7 @@ export async function createUser(
 		email,
 		name,
 		passwordHash: await hashPassword(input.password),
+		guestWorkshopId: null,
 		createdAt: Date.now()
 	};
 	db.insert(users).values(user).run();
@@ -65,6 +66,7 @@ export async function authenticateUser(
 ): Promise<User | null> {
 	const user = findUserByEmail(db, email);
 	dummyHash ??= hashPassword('not a password anyone has');
+	// Guests have no password: checked against the dummy hash, they can never sign in this way.
 	const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-	return user && valid ? user : null;
+	return user?.passwordHash && valid ? user : null;
 }

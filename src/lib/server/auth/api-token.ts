@@ -21,7 +21,12 @@ export function validateApiToken(db: Db, token: string, now = Date.now()): Sessi
 	if (!token.startsWith(API_TOKEN_PREFIX)) return null;
 	const id = hashToken(token);
 	const row = db
-		.select({ id: users.id, email: users.email, name: users.name })
+		.select({
+			id: users.id,
+			email: users.email,
+			name: users.name,
+			guestWorkshopId: users.guestWorkshopId
+		})
 		.from(apiTokens)
 		.innerJoin(users, eq(apiTokens.userId, users.id))
 		.where(eq(apiTokens.id, id))

@@ -17,8 +17,11 @@ export const SESSION_COOKIE_NAME = 'pillarboard_session';
 /** Random bytes in a session or API token (160 bits). */
 const TOKEN_BYTES = 20;
 
-/** The user fields the app may see (never the password hash). */
-export type SessionUser = Pick<User, 'id' | 'email' | 'name'>;
+/** The user fields the app may see (never the password hash). Guests have no email. */
+export type SessionUser = Pick<User, 'id' | 'email' | 'name' | 'guestWorkshopId'>;
+
+/** `lastUsedAt` is written at most this often, not on every request. */
+const LAST_USED_PRECISION_MS = 60 * 1000;
 
 export type SessionValidationResult =
 	{ session: Session; user: SessionUser } | { session: null; user: null };
@@ -48,6 +51,7 @@ export function createSession(
 		userId,
 		expiresAt: now + SESSION_LIFETIME_MS,
 		createdAt: now,
+		lastUsedAt: now,
 		userAgent
 	};
 	db.insert(sessions).values(session).run();
@@ -61,7 +65,15 @@ export function validateSessionToken(
 	now = Date.now()
 ): SessionValidationResult {
 	const row = db
-		.select({ session: sessions, user: { id: users.id, email: users.email, name: users.name } })
+		.select({
+			session: sessions,
+			user: {
+				id: users.id,
+				email: users.email,
+				name: users.name,
+				guestWorkshopId: users.guestWorkshopId
+			}
+		})
 		.from(sessions)
 		.innerJoin(users, eq(sessions.userId, users.id))
 		.where(eq(sessions.id, hashToken(token)))
@@ -72,10 +84,13 @@ export function validateSessionToken(
 		db.delete(sessions).where(eq(sessions.id, session.id)).run();
 		return { session: null, user: null };
 	}
-	if (now >= session.expiresAt - SESSION_RENEW_WINDOW_MS) {
-		session.expiresAt = now + SESSION_LIFETIME_MS;
+	const renew = now >= session.expiresAt - SESSION_RENEW_WINDOW_MS;
+	const touch = now - (session.lastUsedAt ?? 0) >= LAST_USED_PRECISION_MS;
+	if (renew || touch) {
+		if (renew) session.expiresAt = now + SESSION_LIFETIME_MS;
+		session.lastUsedAt = now;
 		db.update(sessions)
-			.set({ expiresAt: session.expiresAt })
+			.set({ expiresAt: session.expiresAt, lastUsedAt: now })
 			.where(eq(sessions.id, session.id))
 			.run();
 	}

@@ -28,7 +28,22 @@ export function createDb(file: string): Db {
 	return drizzle(sqlite, { schema }) as Db;
 }
 
-/** Applies the committed drizzle-kit migrations found in `migrationsFolder`. */
+/**
+ * Applies the committed drizzle-kit migrations found in `migrationsFolder`. Foreign keys are off
+ * while they run, as SQLite's procedure for rebuilding a table requires (inside the migrator's
+ * transaction a migration cannot turn them off itself, and a rebuilt parent table would
+ * otherwise cascade-delete its children); they are checked before being turned back on.
+ */
 export function migrateDb(db: Db, migrationsFolder: string): void {
-	migrate(db, { migrationsFolder });
+	const sqlite = db.$client;
+	sqlite.pragma('foreign_keys = OFF');
+	try {
+		migrate(db, { migrationsFolder });
+		const problems = sqlite.pragma('foreign_key_check') as unknown[];
+		if (problems.length > 0) {
+			throw new Error(`Migrations left ${problems.length} broken foreign key references.`);
+		}
+	} finally {
+		sqlite.pragma('foreign_keys = ON');
+	}
 }

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/runtime';
-import { canEdit, getMembership, getWorkshop } from '$lib/server/workshops';
+import { canEdit, getMembership } from '$lib/server/members';
+import { getWorkshop } from '$lib/server/workshops';
 import type { LayoutServerLoad } from './$types';
 
 /** Everything under a workshop is for its signed-in members only. */
