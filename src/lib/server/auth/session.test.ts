@@ -76,7 +76,12 @@ describe('validateSessionToken', () => {
 		const token = generateToken();
 		createSession(db, token, 'u1', 'Firefox', START);
 		const result = validateSessionToken(db, token, START + DAY_IN_MS);
-		expect(result.user).toEqual({ id: 'u1', email: 'ada@example.org', name: 'User u1' });
+		expect(result.user).toEqual({
+			id: 'u1',
+			email: 'ada@example.org',
+			name: 'User u1',
+			guestWorkshopId: null
+		});
 		expect(result.session?.userId).toBe('u1');
 		expect(result.session?.userAgent).toBe('Firefox');
 		expect(result.user).not.toHaveProperty('passwordHash');
