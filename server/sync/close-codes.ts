@@ -4,6 +4,8 @@
  * does, 4400–4499 mean "do not reconnect" (fix something first); everything else is retried.
  */
 export const CLOSE = {
+	/** The member's role changed: the new role applies from now on; reconnect (and re-read it). */
+	roleChanged: 4001,
 	/** The server is shutting down or restarting; reconnect. */
 	serviceRestart: 1012,
 	/** A frame was larger than MAX_PAYLOAD_BYTES (sent by `ws` itself). */
@@ -25,6 +27,9 @@ export const CLOSE = {
 /** Reasons sent with the close codes: short sentences a UI may show as they are. */
 export const CLOSE_REASON = {
 	serviceRestart: 'The server is restarting.',
+	roleChanged: 'Your role in this workshop has changed.',
+	signedOut: 'You have been signed out.',
+	removed: 'You have been removed from this workshop.',
 	malformed: 'The server could not read a message from this connection.',
 	unauthenticated: 'Sign in to open this board.',
 	forbidden: 'You are not a member of this workshop.',

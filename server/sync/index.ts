@@ -9,7 +9,9 @@ import type { Db } from '../../src/lib/server/db/index.ts';
 import { BoardLoadError, type BoardStore } from '../../src/lib/server/board-store.ts';
 import { SqliteBoardStore } from '../../src/lib/server/board-store-sqlite.ts';
 import { CLOSE, CLOSE_REASON } from './close-codes.ts';
-import { HEARTBEAT_INTERVAL_MS, MAX_PAYLOAD_BYTES } from './limits.ts';
+import { ACCESS_CHECK_INTERVAL_MS, HEARTBEAT_INTERVAL_MS, MAX_PAYLOAD_BYTES } from './limits.ts';
+import { resetConnectionCounts, trackConnection } from '../../src/lib/server/members.ts';
+import { watchAccess } from './access.ts';
 import { Rooms } from './rooms.ts';
 import { admit, isAllowedOrigin, isSyncRequest, parseSyncPath } from './upgrade.ts';
 
@@ -47,6 +49,9 @@ function refuseUpgrade(socket: Duplex, status: number, text: string): void {
 export function createSyncServer(options: SyncServerOptions): SyncServer {
 	const store = options.store ?? new SqliteBoardStore(options.db);
 	const rooms = new Rooms(store);
+	// Counts of open connections left by a previous run (a crash, say) are stale.
+	resetConnectionCounts(options.db);
+	const stopWatchingAccess = watchAccess(options.db, rooms, ACCESS_CHECK_INTERVAL_MS);
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
 	const alive = new WeakSet<WebSocket>();
 
@@ -61,6 +66,13 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		}
 	}, HEARTBEAT_INTERVAL_MS);
 	heartbeat.unref();
+
+	async function untilClosed(timeoutMs: number): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		while (wss.clients.size > 0 && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+	}
 
 	function accept(request: IncomingMessage, socket: Duplex, head: Buffer, workshopId: string) {
 		wss.handleUpgrade(request, socket, head, (ws) => {
@@ -81,6 +93,9 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 				return;
 			}
 			room.join(ws, admission.identity);
+			const { userId } = admission.identity;
+			trackConnection(options.db, workshopId, userId, 1);
+			ws.once('close', () => trackConnection(options.db, workshopId, userId, -1));
 		});
 	}
 
@@ -101,12 +116,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		},
 		async close() {
 			clearInterval(heartbeat);
+			stopWatchingAccess();
 			rooms.closeAll(CLOSE.serviceRestart, CLOSE_REASON.serviceRestart);
-			const deadline = Date.now() + CLOSE_GRACE_MS;
-			while (wss.clients.size > 0 && Date.now() < deadline) {
-				await new Promise((resolve) => setTimeout(resolve, 20));
-			}
+			await untilClosed(CLOSE_GRACE_MS);
 			for (const socket of wss.clients) socket.terminate();
+			// Every socket's close handlers (which write to the database) have run after this.
+			await untilClosed(CLOSE_GRACE_MS);
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 		}
 	};

@@ -6,5 +6,7 @@ export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
 export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 /** Update log entries after which a board is compacted into its snapshot. */
 export const COMPACT_AFTER_UPDATES = 500;
+/** How often open connections are re-checked against memberships, sessions and tokens. */
+export const ACCESS_CHECK_INTERVAL_MS = 2_000;
 /** How often connections are pinged; one that misses a whole interval is dropped. */
 export const HEARTBEAT_INTERVAL_MS = 30_000;

@@ -16,11 +16,19 @@ import { COMPACT_AFTER_UPDATES, MAX_BUFFERED_BYTES } from './limits.ts';
 /** y-websocket message types (first varint of every frame). */
 export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
 
+/** How a connection signed in: the stored id (a hash) of its session or API token. */
+export interface Credential {
+	kind: 'session' | 'token';
+	id: string;
+}
+
 /** Who is on the other end of a connection, as established on upgrade. */
 export interface Identity {
 	userId: string;
 	name: string;
+	/** Kept current by the access check: a changed role applies to the very next message. */
 	role: Role;
+	credential: Credential;
 }
 
 /** A joined connection. */

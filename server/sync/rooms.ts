@@ -25,6 +25,11 @@ export class Rooms {
 		return this.#rooms.get(workshopId);
 	}
 
+	/** Every loaded room. */
+	all(): IterableIterator<Room> {
+		return this.#rooms.values();
+	}
+
 	/** How many rooms are loaded. */
 	get size(): number {
 		return this.#rooms.size;

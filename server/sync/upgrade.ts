@@ -6,12 +6,16 @@
 import type { IncomingMessage } from 'node:http';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { validateApiToken } from '../../src/lib/server/auth/api-token.ts';
-import { SESSION_COOKIE_NAME, validateSessionToken } from '../../src/lib/server/auth/session.ts';
+import {
+	SESSION_COOKIE_NAME,
+	hashToken,
+	validateSessionToken
+} from '../../src/lib/server/auth/session.ts';
 import { getRole } from '../../src/lib/server/members.ts';
 import { getWorkshop } from '../../src/lib/server/workshops.ts';
 import type { SessionUser } from '../../src/lib/server/auth/session.ts';
 import { CLOSE, CLOSE_REASON } from './close-codes.ts';
-import type { Identity } from './room.ts';
+import type { Credential, Identity } from './room.ts';
 
 /** `/sync/<workshopId>`; ids are our own hex ids, but any URL-safe id up to 64 chars is parsed. */
 const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/;
@@ -52,15 +56,20 @@ export function readCookie(header: string | undefined, name: string): string | n
 	return null;
 }
 
-/** The signed-in user of an upgrade request: bearer API token first, then session cookie. */
-export function authenticateRequest(db: Db, request: IncomingMessage): SessionUser | null {
+/** The signed-in user of an upgrade request and how: bearer API token first, then session cookie. */
+export function authenticateRequest(
+	db: Db,
+	request: IncomingMessage
+): { user: SessionUser; credential: Credential } | null {
 	const authorization = request.headers.authorization;
 	if (authorization !== undefined) {
 		const match = /^Bearer (\S+)$/i.exec(authorization);
-		return match ? validateApiToken(db, match[1]) : null;
+		const user = match ? validateApiToken(db, match[1]) : null;
+		return user ? { user, credential: { kind: 'token', id: hashToken(match![1]) } } : null;
 	}
 	const token = readCookie(request.headers.cookie, SESSION_COOKIE_NAME);
-	return token ? validateSessionToken(db, token).user : null;
+	const { session, user } = token ? validateSessionToken(db, token) : { session: null, user: null };
+	return session ? { user, credential: { kind: 'session', id: session.id } } : null;
 }
 
 export type Admission =
@@ -69,14 +78,15 @@ export type Admission =
 
 /** Decides whether an upgrade request may join the board it names. */
 export function admit(db: Db, request: IncomingMessage, workshopId: string): Admission {
-	const user = authenticateRequest(db, request);
-	if (!user) {
+	const signedIn = authenticateRequest(db, request);
+	if (!signedIn) {
 		return { ok: false, code: CLOSE.unauthenticated, reason: CLOSE_REASON.unauthenticated };
 	}
 	if (!getWorkshop(db, workshopId)) {
 		return { ok: false, code: CLOSE.unknownBoard, reason: CLOSE_REASON.unknownBoard };
 	}
+	const { user, credential } = signedIn;
 	const role = getRole(db, workshopId, user.id);
 	if (!role) return { ok: false, code: CLOSE.forbidden, reason: CLOSE_REASON.forbidden };
-	return { ok: true, workshopId, identity: { userId: user.id, name: user.name, role } };
+	return { ok: true, workshopId, identity: { userId: user.id, name: user.name, role, credential } };
 }

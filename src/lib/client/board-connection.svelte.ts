@@ -4,6 +4,7 @@
  * that components re-render on their own. Edits made while offline stay in the tab's memory and
  * are sent when the connection returns (the sync handshake exchanges whatever is missing).
  */
+import { invalidateAll } from '$app/navigation';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 
@@ -20,6 +21,9 @@ export const REFUSALS: Readonly<Record<number, string>> = {
 	4404: 'There is no workshop with this id.',
 	4500: "This board's stored data could not be loaded. Ask the facilitator to contact support."
 };
+
+/** Close code with which the server says this member's role changed (it reconnects by itself). */
+const ROLE_CHANGED = 4001;
 
 /** Whether a close code means the server will not let us in, so retrying is pointless. */
 export function isRefusal(code: number): boolean {
@@ -165,9 +169,11 @@ export class BoardConnection {
 		}
 	};
 
-	#onClose = () => {
+	#onClose = (event: CloseEvent | null) => {
 		this.#synced = false;
 		this.status = this.#notOnline();
+		// The server applied a new role and asks us to reconnect: re-read what we may do first.
+		if (event?.code === ROLE_CHANGED) void invalidateAll();
 	};
 
 	/** The server refused us for good (see `shouldReconnect`): say why and stay disconnected. */

@@ -1,5 +1,5 @@
 /** Personal API tokens for scripts (`Authorization: Bearer …`); only their hash is stored. */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { apiTokens, users } from '../db/schema.ts';
 import { generateToken, hashToken, type SessionUser } from './session.ts';
@@ -14,6 +14,17 @@ export function createApiToken(db: Db, userId: string, label = '', now = Date.no
 		.values({ id: hashToken(token), userId, label, createdAt: now })
 		.run();
 	return token;
+}
+
+/** Which of these token ids (hashes) still exist, i.e. have not been revoked. */
+export function existingApiTokenIds(db: Db, ids: string[]): Set<string> {
+	if (ids.length === 0) return new Set();
+	const rows = db
+		.select({ id: apiTokens.id })
+		.from(apiTokens)
+		.where(inArray(apiTokens.id, ids))
+		.all();
+	return new Set(rows.map((row) => row.id));
 }
 
 /** The user a token belongs to (recording its use), or null for an unknown token. */

@@ -4,7 +4,7 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { sessions, users, type Session, type User } from '../db/schema.ts';
 
@@ -95,6 +95,17 @@ export function validateSessionToken(
 			.run();
 	}
 	return { session, user };
+}
+
+/** Which of these session ids (hashes) still belong to live sessions. */
+export function liveSessionIds(db: Db, ids: string[], now = Date.now()): Set<string> {
+	if (ids.length === 0) return new Set();
+	const rows = db
+		.select({ id: sessions.id })
+		.from(sessions)
+		.where(and(inArray(sessions.id, ids), gt(sessions.expiresAt, now)))
+		.all();
+	return new Set(rows.map((row) => row.id));
 }
 
 /** Ends one session. */
