@@ -33,6 +33,7 @@ test('the plan page lists an imported plan grouped by pillar', async ({ browser 
 		'Split the hospital food contract'
 	);
 	await expect(spend.getByRole('row', { name: /SP-02/ })).toContainText('KTH');
+	await expect(spend.getByRole('row', { name: /SP-02/ })).toContainText('With KBC, VC');
 	await expect(spend.getByRole('row', { name: /SP-02/ })).toContainText('9% → 25%');
 	await expect(spend.getByRole('row', { name: /SP-02/ })).toContainText('Amber');
 	const finance = page.getByRole('region', { name: /Making financial power/ });
