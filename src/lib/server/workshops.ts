@@ -6,7 +6,6 @@ import {
 	memberships,
 	workshops,
 	users,
-	type Membership,
 	type Role,
 	type Workshop
 } from './db/schema.ts';
