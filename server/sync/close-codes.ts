@@ -30,6 +30,7 @@ export const CLOSE_REASON = {
 	roleChanged: 'Your role in this workshop has changed.',
 	signedOut: 'You have been signed out.',
 	removed: 'You have been removed from this workshop.',
+	forbiddenWrite: "Only facilitators may change the workshop's pillars and partner organisations.",
 	malformed: 'The server could not read a message from this connection.',
 	unauthenticated: 'Sign in to open this board.',
 	forbidden: 'You are not a member of this workshop.',

@@ -12,6 +12,7 @@ import { loadBoardDoc, type BoardStore } from '../../src/lib/server/board-store.
 import type { Role } from '../../src/lib/server/db/schema.ts';
 import { CLOSE, CLOSE_REASON } from './close-codes.ts';
 import { COMPACT_AFTER_UPDATES, MAX_BUFFERED_BYTES } from './limits.ts';
+import { forbiddenRoot, rootsChangedBy } from './write-policy.ts';
 
 /** y-websocket message types (first varint of every frame). */
 export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
@@ -41,6 +42,9 @@ export interface Connection {
 
 /** Thrown by message handling for a frame that breaks the protocol. */
 class MalformedMessage extends Error {}
+
+/** Thrown for an update that changes a part of the board the sender's role may not change. */
+class ForbiddenWrite extends Error {}
 
 /** An awareness state with `user` overwritten by the authenticated identity. */
 function stampIdentity(state: unknown, identity: Identity): Record<string, unknown> {
@@ -138,10 +142,14 @@ export class Room {
 			const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 			const reply = this.#handle(connection, bytes);
 			if (reply) this.#send(connection, reply);
-		} catch {
+		} catch (error) {
 			// Anything a frame makes us throw ends that connection only; the room goes on. Not
 			// logged: a hostile client must not be able to flood the logs.
-			connection.socket.close(CLOSE.malformed, CLOSE_REASON.malformed);
+			if (error instanceof ForbiddenWrite) {
+				connection.socket.close(CLOSE.forbidden, CLOSE_REASON.forbiddenWrite);
+			} else {
+				connection.socket.close(CLOSE.malformed, CLOSE_REASON.malformed);
+			}
 		}
 	}
 
@@ -181,13 +189,18 @@ export class Room {
 			case syncProtocol.messageYjsSyncStep2:
 			case syncProtocol.messageYjsUpdate: {
 				const update = decoding.readVarUint8Array(decoder);
+				const role = connection.identity.role;
 				// Observers may read but never write: their updates are dropped, unapplied.
-				if (connection.identity.role === 'observer') return;
+				if (role === 'observer') return;
+				let decoded;
 				try {
 					// Decode fully before applying, so a corrupt update cannot half-apply.
-					Y.decodeUpdate(update);
+					decoded = Y.decodeUpdate(update);
 				} catch {
 					throw new MalformedMessage('corrupt update');
+				}
+				if (role !== 'facilitator' && forbiddenRoot(role, rootsChangedBy(this.doc, decoded))) {
+					throw new ForbiddenWrite();
 				}
 				Y.applyUpdate(this.doc, update, connection);
 				return;

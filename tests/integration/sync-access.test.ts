@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { loadBoardDoc } from '../../src/lib/server/board-store.ts';
 import { SqliteBoardStore } from '../../src/lib/server/board-store-sqlite.ts';
-import { addCard, listCards } from '../../src/lib/board/cards.ts';
+import { addAction, listActions } from '../../src/lib/board/actions.ts';
+import { addPartner, listPartners, rootMap } from '../../src/lib/board/board-doc.ts';
+import { addCard, listCards, setCardText } from '../../src/lib/board/cards.ts';
 import { createTestWorkshop, type TestWorkshop } from '../helpers/accounts.ts';
 import {
 	connectClient,
@@ -135,5 +137,53 @@ describe('observers', () => {
 		await waitFor(() => listCards(observer.doc).length === 1, 'the observer to see the card');
 		expect(listCards(observer.doc)[0].text).toBe('credit union payroll');
 		expect(Y.encodeStateVector(observer.doc)).toEqual(Y.encodeStateVector(facilitator.doc));
+	});
+});
+
+describe('the write policy', () => {
+	it("cuts off a partner's client that changes the partner organisations, storing nothing of it", async () => {
+		const facilitator = connect({ sessionToken: workshop.facilitator.sessionToken });
+		await facilitator.synced;
+		const partnerId = addPartner(facilitator.doc, {
+			code: 'KBC',
+			name: 'Kestrelford Borough Council',
+			type: 'council',
+			colour: '#1f77b4'
+		});
+		const partner = connect({ sessionToken: workshop.partner.sessionToken });
+		await waitFor(() => listPartners(partner.doc).length === 1, 'the partner to see KBC');
+		const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+			partner.provider.once('connection-close', (event) =>
+				resolve({ code: event!.code, reason: event!.reason })
+			)
+		);
+		rootMap(partner.doc, 'partners').get(partnerId)!.set('name', 'Renamed by a partner');
+		expect(await closed).toEqual({
+			code: CLOSE.forbidden,
+			reason: "Only facilitators may change the workshop's pillars and partner organisations."
+		});
+		const stored = loadBoardDoc(new SqliteBoardStore(server.database.db), workshop.workshopId).doc;
+		expect(listPartners(stored)[0].name).toBe('Kestrelford Borough Council');
+		expect(listPartners(facilitator.doc)[0].name).toBe('Kestrelford Borough Council');
+	});
+
+	it('lets a partner add and edit cards and actions', async () => {
+		const partner = connect({ apiToken: workshop.partner.apiToken });
+		await partner.synced;
+		const cardId = addCard(partner.doc, { pillar: 'spend', text: 'Meet the buyer' });
+		setCardText(partner.doc, cardId, 'Meet the buyer days');
+		addAction(partner.doc, {
+			pillar: 'spend',
+			ref: 'SP-09',
+			title: 'Quarterly meet-the-buyer days'
+		});
+		const store = new SqliteBoardStore(server.database.db);
+		await waitFor(
+			() => listActions(loadBoardDoc(store, workshop.workshopId).doc).length === 1,
+			'the action to be stored'
+		);
+		const stored = loadBoardDoc(store, workshop.workshopId).doc;
+		expect(listCards(stored).map((c) => c.text)).toEqual(['Meet the buyer days']);
+		expect(partner.provider.wsconnected).toBe(true);
 	});
 });
