@@ -104,6 +104,14 @@ export function setMember(
 			});
 			return { ok: true, change: 'role-changed' };
 		}
+		recordAudit(db, {
+			workshopId,
+			actor,
+			action: 'member.partner-changed',
+			detail: newPartner
+				? `Changed the partner organisation ${name} speaks for.`
+				: `${name} no longer speaks for a partner organisation.`
+		});
 		return { ok: true, change: 'partner-changed' };
 	});
 }

@@ -20,6 +20,7 @@ export type Role = (typeof ROLES)[number];
 export const AUDIT_ACTIONS = [
 	'member.joined',
 	'member.role-changed',
+	'member.partner-changed',
 	'member.removed',
 	'invite.created',
 	'invite.revoked',
