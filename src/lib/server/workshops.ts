@@ -2,13 +2,7 @@
 import { desc, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from './db/index.ts';
-import {
-	memberships,
-	workshops,
-	users,
-	type Role,
-	type Workshop
-} from './db/schema.ts';
+import { memberships, workshops, users, type Role, type Workshop } from './db/schema.ts';
 import { initBoard, newId } from '../board/board-doc.ts';
 import { importPlan, type PlanFile } from '../board/plan-import.ts';
 import type { PillarPresetId } from '../board/pillars.ts';
