@@ -18,6 +18,8 @@ const ROLE_LABELS: Record<Role, string> = {
 
 export const load: PageServerLoad = ({ locals }) => {
 	const user = locals.user;
+	// A guest belongs to one workshop only: home is its board.
+	if (user?.guestWorkshopId) redirect(303, `/workshops/${user.guestWorkshopId}`);
 	return {
 		/** My workshops, newest first, ready to show; empty when signed out. */
 		workshops: user
