@@ -85,6 +85,13 @@ export const actions: Actions = {
 		if (!locals.user) {
 			return fail(401, { message: 'Sign in to create a workshop.', field: null, values });
 		}
+		if (locals.user.guestWorkshopId) {
+			return fail(403, {
+				message: 'Guests cannot create workshops: create an account first.',
+				field: null,
+				values
+			});
+		}
 		const problem = checkWorkshopInput(values);
 		if (problem) return fail(400, { ...problem, values });
 		if (!isPillarPresetId(values.preset)) {

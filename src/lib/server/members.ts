@@ -13,6 +13,12 @@ export type MemberChange =
 	| { ok: true; change: 'added' | 'role-changed' | 'partner-changed' | 'unchanged' }
 	| { ok: false; message: string };
 
+/**
+ * Read-then-write transactions take the write lock at once: a deferred one that read first could
+ * not upgrade while another connection (the CLI, say) writes, and would fail instead of waiting.
+ */
+const WRITE_TRANSACTION = { behavior: 'immediate' } as const;
+
 const LAST_FACILITATOR =
 	'A workshop needs at least one facilitator: make someone else a facilitator first.';
 
@@ -89,8 +95,9 @@ export function setMember(
 			return { ok: false, message: LAST_FACILITATOR };
 		}
 		const newPartner = partnerId === undefined ? previous.partnerId : partnerId;
-		if (previous.role === role && previous.partnerId === newPartner)
+		if (previous.role === role && previous.partnerId === newPartner) {
 			return { ok: true, change: 'unchanged' };
+		}
 		db.update(memberships)
 			.set({ role, partnerId: newPartner })
 			.where(and(eq(memberships.workshopId, workshopId), eq(memberships.userId, userId)))
@@ -113,7 +120,7 @@ export function setMember(
 				: `${name} no longer speaks for a partner organisation.`
 		});
 		return { ok: true, change: 'partner-changed' };
-	});
+	}, WRITE_TRANSACTION);
 }
 
 /**
@@ -146,7 +153,7 @@ export function removeMember(
 			detail: `Removed ${name} (${previous.role}).`
 		});
 		return { ok: true };
-	});
+	}, WRITE_TRANSACTION);
 }
 
 /** A member as the members page lists them. */

@@ -22,7 +22,10 @@ const signInsPerAccount = new RateLimiter(10, WINDOW_MS);
 const WRONG_CREDENTIALS = 'That email and password do not match an account.';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	// A guest is signed in to one workshop only: they may still sign in or create an account.
+	if (locals.user && !locals.user.guestWorkshopId) {
+		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	}
 	return {
 		/** Carried to the sign-up link so a new account also lands where the person was going. */
 		redirectTo: url.searchParams.get('redirectTo')

@@ -17,7 +17,10 @@ const HOUR_IN_MS = 60 * 60 * 1000;
 const signUpsPerAddress = new RateLimiter(100, HOUR_IN_MS);
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	// A guest is signed in to one workshop only: they may still sign in or create an account.
+	if (locals.user && !locals.user.guestWorkshopId) {
+		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	}
 	return {
 		/** Carried to the sign-in link so the person still lands where they were going. */
 		redirectTo: url.searchParams.get('redirectTo'),
