@@ -7,16 +7,9 @@ import { listAudit } from './audit.ts';
 import { hashToken } from './auth/session.ts';
 import { getMembership, listMembers } from './members.ts';
 import { createWorkshop } from './workshops.ts';
-import {
-	createInvite,
-	endOfDay,
-	formatDay,
-	inspectInvite,
-	joinAsGuest,
-	listInvites,
-	redeemInvite,
-	revokeInvite
-} from './invites.ts';
+import { joinAsGuest, redeemInvite } from './invite-redemption.ts';
+import { createInvite, inspectInvite, listInvites, revokeInvite } from './invites.ts';
+import { formatDay } from './uk-time.ts';
 
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 const DAY_IN_MS = 24 * 60 * 60 * 1000;
@@ -353,19 +346,5 @@ describe('revokeInvite and listInvites', () => {
 		expect(revokeInvite(db, 'another-workshop', created.id, facilitator)).toMatchObject({
 			ok: false
 		});
-	});
-});
-
-describe('endOfDay and formatDay', () => {
-	it('ends a winter day at midnight UTC and a summer day at midnight British Summer Time', () => {
-		expect(endOfDay('2026-11-30')).toBe(Date.UTC(2026, 11, 1) - 1);
-		expect(endOfDay('2026-07-14')).toBe(Date.UTC(2026, 6, 14, 23) - 1);
-		expect(formatDay(endOfDay('2026-07-14')!)).toBe('14 Jul 2026');
-	});
-
-	it('refuses dates that do not exist', () => {
-		expect(endOfDay('2026-02-30')).toBeNull();
-		expect(endOfDay('30/11/2026')).toBeNull();
-		expect(endOfDay('')).toBeNull();
 	});
 });

@@ -5,19 +5,13 @@
  * seconds (server/sync/access.ts).
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from './db/index.ts';
+import { WRITE_TRANSACTION, type Db } from './db/index.ts';
 import { memberships, users, type Membership, type Role } from './db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
 
 export type MemberChange =
 	| { ok: true; change: 'added' | 'role-changed' | 'partner-changed' | 'unchanged' }
 	| { ok: false; message: string };
-
-/**
- * Read-then-write transactions take the write lock at once: a deferred one that read first could
- * not upgrade while another connection (the CLI, say) writes, and would fail instead of waiting.
- */
-const WRITE_TRANSACTION = { behavior: 'immediate' } as const;
 
 const LAST_FACILITATOR =
 	'A workshop needs at least one facilitator: make someone else a facilitator first.';

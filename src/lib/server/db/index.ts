@@ -11,6 +11,13 @@ import * as schema from './schema.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/**
+ * Options for transactions that read, then write: they take the write lock at once. A deferred
+ * one that read first cannot upgrade while another connection (the CLI, say) writes, and fails
+ * with SQLITE_BUSY at once instead of waiting out the busy timeout.
+ */
+export const WRITE_TRANSACTION = { behavior: 'immediate' } as const;
+
 /** How long a writer waits for another connection's lock before giving up. */
 const BUSY_TIMEOUT_MS = 5_000;
 

@@ -5,17 +5,11 @@ import { RateLimiter, clientAddress, describeWait } from '$lib/server/auth/rate-
 import { createSession, generateToken, invalidateSession } from '$lib/server/auth/session';
 import { BoardLoadError, loadBoardDoc } from '$lib/server/board-store';
 import type { Role } from '$lib/server/db/schema';
-import {
-	checkGuestName,
-	formatDay,
-	inspectInvite,
-	joinAsGuest,
-	redeemInvite,
-	refusalMessage,
-	type InviteState
-} from '$lib/server/invites';
+import { checkGuestName, joinAsGuest, redeemInvite } from '$lib/server/invite-redemption';
+import { inspectInvite, refusalMessage, type InviteState } from '$lib/server/invites';
 import { getMembership } from '$lib/server/members';
 import { getBoardStore, getDb } from '$lib/server/runtime';
+import { formatDay } from '$lib/server/uk-time';
 import { MAX_NAME_LENGTH } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 

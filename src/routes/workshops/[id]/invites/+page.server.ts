@@ -2,17 +2,10 @@ import { error, fail } from '@sveltejs/kit';
 import { listPartners, type Partner } from '$lib/board/board-doc';
 import { BoardLoadError, loadBoardDoc } from '$lib/server/board-store';
 import { ROLES, type Role } from '$lib/server/db/schema';
-import {
-	createInvite,
-	endOfDay,
-	formatDay,
-	formatMoment,
-	listInvites,
-	revokeInvite,
-	type InviteState
-} from '$lib/server/invites';
+import { createInvite, listInvites, revokeInvite, type InviteState } from '$lib/server/invites';
 import { getMembership } from '$lib/server/members';
 import { getBoardStore, getDb } from '$lib/server/runtime';
+import { endOfDay, formatDay, formatMoment } from '$lib/server/uk-time';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const DAY_IN_MS = 24 * 60 * 60 * 1000;
