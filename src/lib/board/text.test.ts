@@ -33,4 +33,31 @@ describe('text diff', () => {
 		expect(text.toString()).toBe('Local food supply chains');
 		expect(updates).toBe(1);
 	});
+
+	it('never splits an emoji: a changed emoji is replaced whole', () => {
+		expect(diffText('Local food 😀', 'Local food 😁')).toEqual({
+			index: 11,
+			remove: 2,
+			insert: '😁'
+		});
+		expect(diffText('𒀀', '𒀁𒀀')).toEqual({ index: 0, remove: 0, insert: '𒀁' });
+		expect(diffText('😀 rest', '😁 rest')).toEqual({ index: 0, remove: 2, insert: '😁' });
+	});
+
+	it('keeps emoji whole on every replica when two people edit around them', () => {
+		const a = new Y.Doc();
+		const text = a.getText('t');
+		text.insert(0, 'Local food 😀');
+		const b = new Y.Doc();
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		updateText(text, 'Local food 😁');
+		updateText(b.getText('t'), 'Fresh local food 😀');
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		expect(text.toString()).toBe(b.getText('t').toString());
+		expect(text.toString()).not.toContain('\uFFFD');
+		expect([...text.toString()].every((c) => c.length === 1 || c.codePointAt(0)! > 0xffff)).toBe(
+			true
+		);
+	});
 });

@@ -4,7 +4,21 @@
  */
 import type * as Y from 'yjs';
 
-/** The smallest single splice that turns `before` into `after`. */
+/** Whether a UTF-16 code unit is the first half of a surrogate pair (an emoji, say). */
+function isHighSurrogate(code: number): boolean {
+	return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** Whether a UTF-16 code unit is the second half of a surrogate pair. */
+function isLowSurrogate(code: number): boolean {
+	return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
+ * The smallest single splice that turns `before` into `after`, never cutting a surrogate pair in
+ * two: `😀` and `😁` share their first code unit, and a splice between the halves would leave
+ * broken characters that other replicas receive as replacement marks.
+ */
 export function diffText(
 	before: string,
 	after: string
@@ -12,6 +26,7 @@ export function diffText(
 	let start = 0;
 	const shorter = Math.min(before.length, after.length);
 	while (start < shorter && before[start] === after[start]) start++;
+	if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
 	let end = 0;
 	while (
 		end < shorter - start &&
@@ -19,6 +34,7 @@ export function diffText(
 	) {
 		end++;
 	}
+	if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--;
 	return {
 		index: start,
 		remove: before.length - start - end,
