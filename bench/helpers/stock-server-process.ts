@@ -1,0 +1,25 @@
+/**
+ * Entry of the stock y-websocket server (`@y/websocket-server` 0.1.1, in memory: YPERSISTENCE is
+ * not set) as a benchmark child process. Its own bin prints the port it was asked for, not the
+ * one bound, so this hosts `setupWSConnection` the way the bin does, on 127.0.0.1 and port PORT
+ * (0 for any), and prints `listening PORT` and, on SIGUSR2, `rooms N` like our server's entry.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { docs, setupWSConnection } from '@y/websocket-server/utils';
+
+const server = http.createServer((_request, response) => {
+	response.writeHead(200, { 'content-type': 'text/plain' }).end('okay');
+});
+const wss = new WebSocketServer({ noServer: true });
+wss.on('connection', setupWSConnection);
+server.on('upgrade', (request, socket, head) => {
+	wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+});
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+	console.log(`listening ${(server.address() as AddressInfo).port}`);
+});
+
+process.on('SIGUSR2', () => console.log(`rooms ${docs.size}`));
+process.on('SIGTERM', () => process.exit(0));
