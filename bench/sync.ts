@@ -13,6 +13,7 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import type { LoopDelay } from './helpers/loop-delay.ts';
 import type { ServerKind } from './helpers/servers.ts';
 import { fixed, loadAverage, percentile } from './helpers/stats.ts';
 import { runScenario, type Run, type Scenario } from './helpers/sync-run.ts';
@@ -49,6 +50,14 @@ const SCENARIOS: Record<string, Scenario> = {
 	}
 };
 
+/** The worst of several event-loop delays (p99 and maximum taken separately). */
+function worstDelay(delays: LoopDelay[]): LoopDelay {
+	return {
+		p99Ms: Math.max(...delays.map((d) => d.p99Ms)),
+		maxMs: Math.max(...delays.map((d) => d.maxMs))
+	};
+}
+
 /** The runs of one scenario against one server, pooled: latencies together, counts summed. */
 function pooled(runs: Run[]) {
 	const latencies = new Float64Array(runs.reduce((n, r) => n + r.latencies.length, 0));
@@ -71,7 +80,9 @@ function pooled(runs: Run[]) {
 		serverCpu: total((r) => r.serverCpuSeconds) / total((r) => r.windowSeconds),
 		clientCpu: total((r) => r.clientCpuSeconds) / total((r) => r.windowSeconds),
 		endRssMib: Math.max(...runs.map((r) => r.endRssMib)),
-		peakRssMib: Math.max(...runs.map((r) => r.peakRssMib))
+		peakRssMib: Math.max(...runs.map((r) => r.peakRssMib)),
+		serverLoop: worstDelay(runs.map((r) => r.serverLoopDelay)),
+		clientLoop: worstDelay(runs.map((r) => r.clientLoopDelay))
 	};
 }
 
@@ -91,10 +102,13 @@ function printTable(runs: Run[]): void {
 		'relayed/s',
 		'delivered',
 		'server CPU',
+		'server stall p99/max ms',
 		'clients CPU',
+		'clients stall p99/max ms',
 		'RSS end MiB',
 		'RSS peak MiB'
 	];
+	const stall = (delay: LoopDelay) => `${fixed(delay.p99Ms, 0)} / ${fixed(delay.maxMs, 0)}`;
 	const percent = (share: number, decimals = 0) => `${fixed(share * 100, decimals)} %`;
 	const rows: string[][] = [];
 	for (const scenario of new Set(runs.map((r) => r.scenario))) {
@@ -116,7 +130,9 @@ function printTable(runs: Run[]): void {
 				fixed(s.relayedPerSecond, 0),
 				percent(s.delivered, 2),
 				percent(s.serverCpu),
+				stall(s.serverLoop),
 				percent(s.clientCpu),
+				stall(s.clientLoop),
 				fixed(s.endRssMib, 0),
 				fixed(s.peakRssMib, 0)
 			]);
@@ -135,6 +151,8 @@ function printTable(runs: Run[]): void {
 				'',
 				'',
 				ratio(ours.serverCpu, stock.serverCpu),
+				'',
+				'',
 				'',
 				ratio(ours.endRssMib, stock.endRssMib),
 				`**${ratio(ours.peakRssMib, stock.peakRssMib)}**`

@@ -6,6 +6,8 @@
 import * as Y from 'yjs';
 import { setCardText } from '../../src/lib/board/cards.ts';
 import { connectClient, type TestClient } from '../../tests/helpers/clients.ts';
+import { EditTimetable } from './edit-timetable.ts';
+import { watchLoopDelay } from './loop-delay.ts';
 import { wallClockMs } from './stats.ts';
 import {
 	cardText,
@@ -42,6 +44,7 @@ let latencies: number[] = [];
 let merged = 0;
 let lastArrival = 0;
 let closes = 0;
+const loopDelay = watchLoopDelay();
 
 function reply(message: FromWorker): void {
 	process.send!(message);
@@ -160,67 +163,28 @@ function finalSeqs(): FinalSeqs {
 }
 
 /** The editing period in force, if any: clients that join during it start editing too. */
-let editing: Extract<ToWorker, { type: 'edit' }> | null = null;
-/** Editors whose edit schedule is running (a rejoined editor is a new entry). */
-const scheduled = new Set<BenchClient>();
+let timetable: EditTimetable | null = null;
 
-/**
- * Set by a timer at the end of the period, not read off the clock: a timer may fire a little
- * before the time it was set for, and a reply that waited on the clock would then never come.
- */
-let periodOver = false;
-
-/** Replies once the editing period is over and every schedule has stopped. */
-function finishEditing(): void {
-	if (!editing || !periodOver || scheduled.size > 0) return;
-	editing = null;
-	reply({ type: 'edited', finalSeqs: finalSeqs() });
-}
-
-/** Makes one editor's edits, one per interval at a random phase, while editing lasts. */
+/** Puts a ready editor on the timetable, if an editing period is on. */
 function scheduleEdits(bench: BenchClient): void {
-	if (!editing || !bench.plan.cardId || !bench.ready) return;
-	const { startAt, until, intervalMs } = editing;
-	const phase = Math.random() * intervalMs;
-	// An editor that joins late starts with the next slot of the shared timetable.
-	let k = Math.max(0, Math.ceil((wallClockMs() - startAt - phase) / intervalMs));
-	scheduled.add(bench);
-	const next = () => {
-		const at = startAt + phase + k * intervalMs;
-		if (at >= until || bench.left) {
-			scheduled.delete(bench);
-			finishEditing();
-			return;
-		}
-		setTimeout(
-			() => {
-				if (!bench.left) {
-					const editor = editors.get(bench.plan.key)!;
-					editor.seq++;
-					const text = cardText(bench.plan.key, editor.seq, wallClockMs());
-					setCardText(bench.client.doc, bench.plan.cardId!, text);
-				}
-				k++;
-				next();
-			},
-			Math.max(0, at - wallClockMs())
-		);
+	if (!timetable || !bench.plan.cardId || !bench.ready) return;
+	const edit = () => {
+		const editor = editors.get(bench.plan.key)!;
+		editor.seq++;
+		const text = cardText(bench.plan.key, editor.seq, wallClockMs());
+		setCardText(bench.client.doc, bench.plan.cardId!, text);
 	};
-	next();
+	timetable.start(bench, edit, () => bench.left);
 }
 
 /** Starts an editing period for every local editor, present or joining later. */
-function edit(message: Extract<ToWorker, { type: 'edit' }>): void {
-	editing = message;
-	periodOver = false;
+function edit(period: Extract<ToWorker, { type: 'edit' }>): void {
+	loopDelay();
+	timetable = new EditTimetable(period, wallClockMs, () => {
+		timetable = null;
+		reply({ type: 'edited', finalSeqs: finalSeqs() });
+	});
 	for (const bench of clients.values()) scheduleEdits(bench);
-	setTimeout(
-		() => {
-			periodOver = true;
-			finishEditing();
-		},
-		Math.max(0, message.until - wallClockMs())
-	);
 }
 
 /** How many of a client's edits (from other editors on its board) are still missing. */
@@ -261,7 +225,8 @@ async function settle({ finalSeqs: seqs, timeoutMs }: Extract<ToWorker, { type: 
 		expected,
 		merged,
 		lastArrival,
-		closes
+		closes,
+		loopDelay: loopDelay()
 	};
 	merged = 0;
 	reply({ type: 'settled', report });

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { LoopDelay } from './loop-delay.ts';
 
 export type ServerKind = 'ours' | 'stock';
 
@@ -16,12 +17,22 @@ const ENTRIES: Record<ServerKind, string> = {
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 
+export interface ServerStatus {
+	rooms: number;
+	loopDelay: LoopDelay;
+}
+
 export interface BenchServer {
 	kind: ServerKind;
 	pid: number;
 	/** The serverUrl a y-websocket client takes; the room name (board id) is appended to it. */
 	syncUrl: string;
-	/** Asks the process how many boards it holds in memory (SIGUSR2, answered with `rooms N`). */
+	/**
+	 * Asks the process (SIGUSR2) how many boards it holds in memory, and its event-loop delay
+	 * since the previous ask.
+	 */
+	status(): Promise<ServerStatus>;
+	/** How many boards the process holds in memory. */
 	roomsLoaded(): Promise<number>;
 	/** SIGTERM, then SIGKILL if it has not exited in time; resolves once it has exited. */
 	stop(): Promise<void>;
@@ -43,7 +54,7 @@ export function startBenchServer(
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const roomAnswers: ((rooms: number) => void)[] = [];
+	const statusAnswers: ((status: ServerStatus) => void)[] = [];
 	let buffered = '';
 
 	return new Promise((resolve, reject) => {
@@ -58,12 +69,13 @@ export function startBenchServer(
 			buffered = lines.pop()!;
 			for (const line of lines) {
 				const listening = /^listening (\d+)$/.exec(line);
-				const rooms = /^rooms (\d+)$/.exec(line);
+				const status = /^rooms (\d+) delay ([\d.]+) ([\d.]+)$/.exec(line);
 				if (listening) {
 					clearTimeout(timer);
 					resolve(server(Number(listening[1])));
-				} else if (rooms) {
-					roomAnswers.shift()?.(Number(rooms[1]));
+				} else if (status) {
+					const [rooms, p99Ms, maxMs] = status.slice(1).map(Number);
+					statusAnswers.shift()?.({ rooms, loopDelay: { p99Ms, maxMs } });
 				} else if (line.trim() !== '') {
 					process.stderr.write(`[${kind} server] ${line}\n`);
 				}
@@ -76,11 +88,14 @@ export function startBenchServer(
 			kind,
 			pid: child.pid!,
 			syncUrl: `ws://127.0.0.1:${port}/sync`,
-			roomsLoaded() {
+			status() {
 				return new Promise((resolve) => {
-					roomAnswers.push(resolve);
+					statusAnswers.push(resolve);
 					child.kill('SIGUSR2');
 				});
+			},
+			async roomsLoaded() {
+				return (await this.status()).rooms;
 			},
 			async stop() {
 				if (child.exitCode !== null || child.signalCode !== null) return;

@@ -2,12 +2,14 @@
  * Entry of the stock y-websocket server (`@y/websocket-server` 0.1.1, in memory: YPERSISTENCE is
  * not set) as a benchmark child process. Its own bin prints the port it was asked for, not the
  * one bound, so this hosts `setupWSConnection` the way the bin does, on 127.0.0.1 and port PORT
- * (0 for any), and prints `listening PORT` and, on SIGUSR2, `rooms N` like our server's entry.
+ * (0 for any), and prints `listening PORT` and, on SIGUSR2, `rooms N delay P99 MAX` like our
+ * server's entry (server-process.ts).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { docs, setupWSConnection } from '@y/websocket-server/utils';
+import { watchLoopDelay } from './loop-delay.ts';
 
 const server = http.createServer((_request, response) => {
 	response.writeHead(200, { 'content-type': 'text/plain' }).end('okay');
@@ -21,5 +23,9 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
 	console.log(`listening ${(server.address() as AddressInfo).port}`);
 });
 
-process.on('SIGUSR2', () => console.log(`rooms ${docs.size}`));
+const loopDelay = watchLoopDelay();
+process.on('SIGUSR2', () => {
+	const { p99Ms, maxMs } = loopDelay();
+	console.log(`rooms ${docs.size} delay ${p99Ms} ${maxMs}`);
+});
 process.on('SIGTERM', () => process.exit(0));

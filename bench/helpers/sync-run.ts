@@ -5,6 +5,7 @@
  */
 import { prepareBoards, type BoardLayout } from './boards.ts';
 import { cpuMeter, sampleMemory, waitForQuiet } from './sampler.ts';
+import type { LoopDelay } from './loop-delay.ts';
 import { startBenchServer, type ServerKind } from './servers.ts';
 import { fixed, loadAverage, readPeakRssMib, wallClockMs } from './stats.ts';
 import type { DeliveryReport } from './worker-protocol.ts';
@@ -45,6 +46,10 @@ export interface Run {
 	endRssMib: number;
 	/** Highest RSS of the server process since it started (kernel high-water mark), MiB. */
 	peakRssMib: number;
+	/** The server's event-loop delay over the window. */
+	serverLoopDelay: LoopDelay;
+	/** The worst client worker's event-loop delay over the window. */
+	clientLoopDelay: LoopDelay;
 }
 
 /** Clients connecting at once per worker, and the bounds on joining and on settling. */
@@ -105,6 +110,7 @@ export async function runScenario(
 		if (!(await waitForQuiet(server.pid))) log('the server stayed busy after the joins');
 
 		log(`editing for ${durationMs / 1000} s`);
+		await server.status();
 		const memory = sampleMemory(server.pid);
 		const serverCpu = cpuMeter([server.pid]);
 		const clientCpu = cpuMeter(workers.map((worker) => worker.process.pid!));
@@ -140,7 +146,12 @@ export async function runScenario(
 			serverCpuSeconds: serverCpu(),
 			clientCpuSeconds: clientCpu(),
 			endRssMib: memory.stop(),
-			peakRssMib: readPeakRssMib(server.pid)
+			peakRssMib: readPeakRssMib(server.pid),
+			serverLoopDelay: (await server.status()).loopDelay,
+			clientLoopDelay: {
+				p99Ms: Math.max(...reports.map((r) => r.loopDelay.p99Ms)),
+				maxMs: Math.max(...reports.map((r) => r.loopDelay.maxMs))
+			}
 		};
 		log(
 			`${edits} edits, ${run.delivered}/${run.expected} delivered ` +

@@ -1,3 +1,5 @@
+import type { LoopDelay } from './loop-delay.ts';
+
 /**
  * What the benchmark harness and its client worker processes say to each other (over the fork
  * IPC channel, with the structured-clone serialization so that typed arrays pass whole), and the
@@ -59,6 +61,8 @@ export interface DeliveryReport {
 	lastArrival: number;
 	/** Connections the clients saw closed under them (any close, before they left). */
 	closes: number;
+	/** This worker's event-loop delay since editing began: time its clients were kept waiting. */
+	loopDelay: LoopDelay;
 }
 
 export type FromWorker =

@@ -10,7 +10,10 @@ export const CLOSE = {
 	serviceRestart: 1012,
 	/** A frame was larger than MAX_PAYLOAD_BYTES (sent by `ws` itself). */
 	messageTooBig: 1009,
-	/** A message could not be decoded, or broke the protocol. */
+	/**
+	 * A message could not be decoded, or broke the protocol (including a limit: too much awareness,
+	 * or edits that build on edits the server never received).
+	 */
 	malformed: 4400,
 	/** No valid session cookie or API token. */
 	unauthenticated: 4401,
@@ -32,6 +35,7 @@ export const CLOSE_REASON = {
 	removed: 'You have been removed from this workshop.',
 	forbiddenWrite: "Only facilitators may change the workshop's pillars and partner organisations.",
 	malformed: 'The server could not read a message from this connection.',
+	tooMuchPending: 'This connection sent edits that build on edits the server never received.',
 	unauthenticated: 'Sign in to open this board.',
 	forbidden: 'You are not a member of this workshop.',
 	unknownBoard: 'There is no workshop with this id.',

@@ -9,7 +9,13 @@ import type { Db } from '../../src/lib/server/db/index.ts';
 import { BoardLoadError, type BoardStore } from '../../src/lib/server/board-store.ts';
 import { SqliteBoardStore } from '../../src/lib/server/board-store-sqlite.ts';
 import { CLOSE, CLOSE_REASON } from './close-codes.ts';
-import { ACCESS_CHECK_INTERVAL_MS, HEARTBEAT_INTERVAL_MS, MAX_PAYLOAD_BYTES } from './limits.ts';
+import { closeSocket } from './close-socket.ts';
+import {
+	ACCESS_CHECK_INTERVAL_MS,
+	HEARTBEAT_INTERVAL_MS,
+	MAX_PAYLOAD_BYTES,
+	REFUSED_MAX_PAYLOAD_BYTES
+} from './limits.ts';
 import { resetConnectionCounts, trackConnection } from '../../src/lib/server/members.ts';
 import { watchAccess } from './access.ts';
 import { Rooms } from './rooms.ts';
@@ -34,6 +40,9 @@ export interface SyncServer {
 	close(): Promise<void>;
 }
 
+/** Why an upgrade is refused: the close code and reason the client gets. */
+type Refusal = { code: number; reason: string };
+
 /** How long shutdown waits for clients to finish the close handshake. */
 const CLOSE_GRACE_MS = 2_000;
 
@@ -53,6 +62,9 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 	resetConnectionCounts(options.db);
 	const stopWatchingAccess = watchAccess(options.db, rooms, ACCESS_CHECK_INTERVAL_MS);
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
+	// Refused upgrades complete the handshake only to be closed with a code a client can act on;
+	// their sockets read no more than a close frame, so they cannot make us buffer anything.
+	const refusals = new WebSocketServer({ noServer: true, maxPayload: REFUSED_MAX_PAYLOAD_BYTES });
 	const alive = new WeakSet<WebSocket>();
 
 	const heartbeat = setInterval(() => {
@@ -74,22 +86,30 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		}
 	}
 
+	function refuse(request: IncomingMessage, socket: Duplex, head: Buffer, refusal: Refusal) {
+		refusals.handleUpgrade(request, socket, head, (ws) => {
+			ws.on('error', () => ws.terminate());
+			closeSocket(ws, refusal.code, refusal.reason);
+		});
+	}
+
 	function accept(request: IncomingMessage, socket: Duplex, head: Buffer, workshopId: string) {
+		// Checked before the WebSocket handshake: a refused request never gets a full connection.
+		const admission = admit(options.db, request, workshopId);
+		if (!admission.ok) {
+			refuse(request, socket, head, admission);
+			return;
+		}
 		wss.handleUpgrade(request, socket, head, (ws) => {
 			alive.add(ws);
 			ws.on('pong', () => alive.add(ws));
-			const admission = admit(options.db, request, workshopId);
-			if (!admission.ok) {
-				ws.close(admission.code, admission.reason);
-				return;
-			}
 			let room;
 			try {
 				room = rooms.open(workshopId);
 			} catch (error) {
 				if (!(error instanceof BoardLoadError)) throw error;
 				console.error(`[sync] ${error.message}`, error.cause);
-				ws.close(CLOSE.boardUnavailable, CLOSE_REASON.boardUnavailable);
+				closeSocket(ws, CLOSE.boardUnavailable, CLOSE_REASON.boardUnavailable);
 				return;
 			}
 			room.join(ws, admission.identity);
@@ -119,10 +139,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			stopWatchingAccess();
 			rooms.closeAll(CLOSE.serviceRestart, CLOSE_REASON.serviceRestart);
 			await untilClosed(CLOSE_GRACE_MS);
-			for (const socket of wss.clients) socket.terminate();
+			for (const socket of [...wss.clients, ...refusals.clients]) socket.terminate();
 			// Every socket's close handlers (which write to the database) have run after this.
 			await untilClosed(CLOSE_GRACE_MS);
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
+			await new Promise<void>((resolve) => refusals.close(() => resolve()));
 		}
 	};
 }

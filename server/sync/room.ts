@@ -11,7 +11,28 @@ import { WebSocket } from 'ws';
 import { loadBoardDoc, type BoardStore } from '../../src/lib/server/board-store.ts';
 import type { Role } from '../../src/lib/server/db/schema.ts';
 import { CLOSE, CLOSE_REASON } from './close-codes.ts';
-import { COMPACT_AFTER_UPDATES, MAX_BUFFERED_BYTES } from './limits.ts';
+import { closeSocket } from './close-socket.ts';
+import { messageHandled, type MessageHandled } from './diagnostics.ts';
+import {
+	COMPACT_AFTER_UPDATES,
+	MAX_AWARENESS_CLIENTS_PER_CONNECTION,
+	MAX_BUFFERED_BYTES,
+	MAX_PENDING_BYTES
+} from './limits.ts';
+import {
+	AwarenessThrottle,
+	encodeAwarenessEntries,
+	readAwarenessEntries,
+	type AwarenessEntry
+} from './presence.ts';
+import {
+	ConnectionRejected,
+	ForbiddenWrite,
+	MalformedMessage,
+	TooMuchPending
+} from './protocol-errors.ts';
+import { dropPending, encodeIntegratedState, leftPending, pendingBytes } from './pending.ts';
+import { updateShapeProblem } from './update-shape.ts';
 import { forbiddenRoot, rootsChangedBy } from './write-policy.ts';
 
 /** y-websocket message types (first varint of every frame). */
@@ -38,25 +59,8 @@ export interface Connection {
 	readonly identity: Identity;
 	/** Awareness client ids this connection has announced (removed when it leaves). */
 	readonly awarenessIds: Set<number>;
-}
-
-/** Thrown by message handling for a frame that breaks the protocol. */
-class MalformedMessage extends Error {}
-
-/** Thrown for an update that changes a part of the board the sender's role may not change. */
-class ForbiddenWrite extends Error {}
-
-/** An awareness state with `user` overwritten by the authenticated identity. */
-function stampIdentity(state: unknown, identity: Identity): Record<string, unknown> {
-	if (typeof state !== 'object' || Array.isArray(state)) {
-		throw new MalformedMessage('awareness state is not an object');
-	}
-	const record = state as Record<string, unknown>;
-	const claimed = typeof record.user === 'object' && record.user !== null ? record.user : {};
-	return {
-		...record,
-		user: { ...claimed, id: identity.userId, name: identity.name, role: identity.role }
-	};
+	/** Holds back this connection's awareness when it comes too fast. */
+	readonly awarenessThrottle: AwarenessThrottle;
 }
 
 export interface RoomHooks {
@@ -97,7 +101,14 @@ export class Room {
 
 	/** Adds a connection and starts the sync handshake (server's step 1 and current awareness). */
 	join(socket: WebSocket, identity: Identity): Connection {
-		const connection: Connection = { socket, identity, awarenessIds: new Set() };
+		const connection: Connection = {
+			socket,
+			identity,
+			awarenessIds: new Set(),
+			awarenessThrottle: new AwarenessThrottle((entries) =>
+				this.#applyAwareness(connection, entries)
+			)
+		};
 		this.connections.set(socket, connection);
 		socket.on('message', (data: Buffer, isBinary: boolean) => {
 			this.#receive(connection, data, isBinary);
@@ -124,7 +135,7 @@ export class Room {
 	/** Folds the update log into the snapshot, atomically. */
 	compact(): void {
 		if (this.#broken || this.#updatesSinceCompaction === 0) return;
-		this.#store.compact(this.workshopId, Y.encodeStateAsUpdate(this.doc), this.#lastStoredId);
+		this.#store.compact(this.workshopId, encodeIntegratedState(this.doc), this.#lastStoredId);
 		this.#updatesSinceCompaction = 0;
 	}
 
@@ -137,6 +148,10 @@ export class Room {
 	}
 
 	#receive(connection: Connection, data: Buffer, isBinary: boolean): void {
+		// Frames that were already on their way when we closed the connection are not handled.
+		if (connection.socket.readyState !== WebSocket.OPEN) return;
+		const started = performance.now();
+		let rejected = false;
 		try {
 			if (!isBinary) throw new MalformedMessage('text frame');
 			const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -145,12 +160,27 @@ export class Room {
 		} catch (error) {
 			// Anything a frame makes us throw ends that connection only; the room goes on. Not
 			// logged: a hostile client must not be able to flood the logs.
-			if (error instanceof ForbiddenWrite) {
-				connection.socket.close(CLOSE.forbidden, CLOSE_REASON.forbiddenWrite);
-			} else {
-				connection.socket.close(CLOSE.malformed, CLOSE_REASON.malformed);
-			}
+			rejected = true;
+			this.#reject(connection, error);
 		}
+		if (messageHandled.hasSubscribers) {
+			const event: MessageHandled = {
+				workshopId: this.workshopId,
+				ms: performance.now() - started,
+				rejected
+			};
+			messageHandled.publish(event);
+		}
+	}
+
+	/** Closes a connection for a frame it sent, and takes it out of the room at once. */
+	#reject(connection: Connection, error: unknown): void {
+		const { code, reason } =
+			error instanceof ConnectionRejected
+				? error
+				: { code: CLOSE.malformed, reason: CLOSE_REASON.malformed };
+		closeSocket(connection.socket, code, reason);
+		this.#leave(connection);
 	}
 
 	/** Handles one frame; returns a reply to send back, if any. */
@@ -165,8 +195,12 @@ export class Room {
 				break;
 			}
 			case MESSAGE.awareness: {
-				const update = this.#stampAwarenessUpdate(connection, decoding.readVarUint8Array(decoder));
-				awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+				const entries = readAwarenessEntries(
+					decoding.readVarUint8Array(decoder),
+					connection.identity,
+					(clientId, clock) => this.#isOwnAwareness(connection, clientId, clock)
+				);
+				this.#offerAwareness(connection, entries);
 				break;
 			}
 			case MESSAGE.queryAwareness:
@@ -183,9 +217,12 @@ export class Room {
 	#handleSync(connection: Connection, decoder: decoding.Decoder, encoder: encoding.Encoder): void {
 		const subtype = decoding.readVarUint(decoder);
 		switch (subtype) {
-			case syncProtocol.messageYjsSyncStep1:
-				syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
+			case syncProtocol.messageYjsSyncStep1: {
+				const stateVector = decoding.readVarUint8Array(decoder);
+				encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+				encoding.writeVarUint8Array(encoder, encodeIntegratedState(this.doc, stateVector));
 				return;
+			}
 			case syncProtocol.messageYjsSyncStep2:
 			case syncProtocol.messageYjsUpdate: {
 				const update = decoding.readVarUint8Array(decoder);
@@ -199,10 +236,18 @@ export class Room {
 				} catch {
 					throw new MalformedMessage('corrupt update');
 				}
-				if (role !== 'facilitator' && forbiddenRoot(role, rootsChangedBy(this.doc, decoded))) {
-					throw new ForbiddenWrite();
-				}
+				const problem = updateShapeProblem(decoded);
+				if (problem !== null) throw new MalformedMessage(problem);
+				const forbidden =
+					role === 'facilitator' ? null : forbiddenRoot(role, rootsChangedBy(this.doc, decoded));
+				if (forbidden !== null) throw new ForbiddenWrite(forbidden);
 				Y.applyUpdate(this.doc, update, connection);
+				const pending = pendingBytes(this.doc);
+				if (pending > MAX_PENDING_BYTES) {
+					dropPending(this.doc);
+					// Only the sender of an update that left something pending is to blame.
+					if (leftPending(this.doc, decoded)) throw new TooMuchPending(pending);
+				}
 				return;
 			}
 			default:
@@ -211,38 +256,42 @@ export class Room {
 	}
 
 	/**
-	 * Checks an awareness update before it touches shared state, and makes presence trustworthy:
-	 * each state's `user` carries the connection's authenticated id, name and role (whatever the
-	 * client claimed), and entries for client ids that another connection announced are dropped,
-	 * so no one can impersonate or erase someone else's presence.
+	 * Whether an awareness entry a connection sent is its own: for a client id it announced, or
+	 * a new announcement (an id nobody holds, with a clock newer than any seen for it). Entries
+	 * for ids another connection announced are dropped, so no one can impersonate or erase
+	 * someone else's presence; and so are stale ones, such as the stock client's echoes of
+	 * others' states (the identity is stamped on the rest).
 	 */
-	#stampAwarenessUpdate(connection: Connection, update: Uint8Array): Uint8Array {
-		const decoder = decoding.createDecoder(update);
-		const entries: { clientId: number; clock: number; state: unknown }[] = [];
-		const count = decoding.readVarUint(decoder);
-		for (let i = 0; i < count; i++) {
-			const clientId = decoding.readVarUint(decoder);
-			const clock = decoding.readVarUint(decoder);
-			let state: unknown;
-			try {
-				state = JSON.parse(decoding.readVarString(decoder));
-			} catch {
-				throw new MalformedMessage('awareness state is not JSON');
-			}
+	#isOwnAwareness(connection: Connection, clientId: number, clock: number): boolean {
+		const owner = this.#awarenessOwners.get(clientId);
+		if (owner !== undefined) return owner === connection;
+		const known = this.awareness.meta.get(clientId);
+		return known === undefined || clock > known.clock;
+	}
+
+	/** Lets a connection's own awareness entries through its throttle; it may hold only a few ids. */
+	#offerAwareness(connection: Connection, entries: AwarenessEntry[]): void {
+		if (entries.length === 0) return;
+		const ids = new Set([
+			...connection.awarenessIds,
+			...connection.awarenessThrottle.heldIds(),
+			...entries.filter((entry) => entry.state !== null).map((entry) => entry.clientId)
+		]);
+		if (ids.size > MAX_AWARENESS_CLIENTS_PER_CONNECTION) {
+			throw new MalformedMessage('too many awareness clients');
+		}
+		connection.awarenessThrottle.offer(entries);
+	}
+
+	/** Applies awareness entries the throttle let through (ownership may have changed since). */
+	#applyAwareness(connection: Connection, entries: AwarenessEntry[]): void {
+		if (this.connections.get(connection.socket) !== connection) return;
+		const own = entries.filter(({ clientId }) => {
 			const owner = this.#awarenessOwners.get(clientId);
-			if (owner && owner !== connection) continue;
-			if (state !== null) state = stampIdentity(state, connection.identity);
-			entries.push({ clientId, clock, state });
-		}
-		if (decoding.hasContent(decoder)) throw new MalformedMessage('trailing awareness bytes');
-		const encoder = encoding.createEncoder();
-		encoding.writeVarUint(encoder, entries.length);
-		for (const { clientId, clock, state } of entries) {
-			encoding.writeVarUint(encoder, clientId);
-			encoding.writeVarUint(encoder, clock);
-			encoding.writeVarString(encoder, JSON.stringify(state));
-		}
-		return encoding.toUint8Array(encoder);
+			return owner === undefined || owner === connection;
+		});
+		if (own.length === 0) return;
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), connection);
 	}
 
 	/** Stores, then relays: an update anyone receives is already durable. */
@@ -321,6 +370,7 @@ export class Room {
 
 	#leave(connection: Connection): void {
 		if (!this.connections.delete(connection.socket)) return;
+		connection.awarenessThrottle.stop();
 		if (connection.awarenessIds.size > 0) {
 			awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
 		}

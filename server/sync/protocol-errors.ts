@@ -1,0 +1,39 @@
+/**
+ * What handling a frame may throw to end its connection. Each carries the close code and reason
+ * sent to the client (docs/sync-protocol.md); anything else thrown while handling a frame is
+ * treated as malformed.
+ */
+import { CLOSE, CLOSE_REASON } from './close-codes.ts';
+
+/** A frame that ends its connection, with the close code and reason to send. */
+export class ConnectionRejected extends Error {
+	constructor(
+		readonly code: number,
+		readonly reason: string,
+		detail: string
+	) {
+		super(detail);
+		this.name = new.target.name;
+	}
+}
+
+/** A frame that could not be decoded or breaks the protocol (4400). */
+export class MalformedMessage extends ConnectionRejected {
+	constructor(detail: string) {
+		super(CLOSE.malformed, CLOSE_REASON.malformed, detail);
+	}
+}
+
+/** An update that changes a part of the board the sender's role may not change (4403). */
+export class ForbiddenWrite extends ConnectionRejected {
+	constructor(root: string) {
+		super(CLOSE.forbidden, CLOSE_REASON.forbiddenWrite, `may not change ${root}`);
+	}
+}
+
+/** An update that left more than MAX_PENDING_BYTES waiting for edits that never came (4400). */
+export class TooMuchPending extends ConnectionRejected {
+	constructor(bytes: number) {
+		super(CLOSE.malformed, CLOSE_REASON.tooMuchPending, `${bytes} bytes pending`);
+	}
+}
