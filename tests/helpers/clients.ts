@@ -25,11 +25,19 @@ export function headersFor(credentials: Credentials): Record<string, string> {
 	return headers;
 }
 
+/** How a stock client connects, beyond its credentials. */
+export interface ClientOptions {
+	/** Local address to connect from (any of 127.0.0.0/8 on Linux): another machine, in effect. */
+	localAddress?: string;
+	/** The provider's longest wait between reconnection attempts (y-websocket's default: 2,500 ms). */
+	maxBackoffTime?: number;
+}
+
 /** A `ws` WebSocket class that sends the given headers: how a Node script authenticates. */
-function webSocketWith(headers: Record<string, string>) {
+function webSocketWith(headers: Record<string, string>, localAddress?: string) {
 	return class extends WebSocket {
 		constructor(url: string | URL, protocols?: string | string[]) {
-			super(url, protocols, { headers });
+			super(url, protocols, { headers, localAddress });
 		}
 	};
 }
@@ -47,12 +55,13 @@ export function connectClient(
 	syncUrl: string,
 	workshopId: string,
 	credentials: Credentials,
-	doc = new Y.Doc()
+	doc = new Y.Doc(),
+	options: ClientOptions = {}
 ): TestClient {
 	const provider = new WebsocketProvider(syncUrl, workshopId, doc, {
-		WebSocketPolyfill: webSocketWith(headersFor(credentials)) as never,
+		WebSocketPolyfill: webSocketWith(headersFor(credentials), options.localAddress) as never,
 		disableBc: true,
-		maxBackoffTime: 200
+		maxBackoffTime: options.maxBackoffTime ?? 200
 	});
 	const synced = new Promise<void>((resolve) => {
 		if (provider.synced) resolve();
