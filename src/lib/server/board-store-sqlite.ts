@@ -1,5 +1,5 @@
 /** The SQLite backend of BoardStore: `board_updates` (the log) and `board_snapshots`. */
-import { and, asc, count, eq, lte } from 'drizzle-orm';
+import { and, asc, count, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from './db/index.ts';
 import { boardSnapshots, boardUpdates } from './db/schema.ts';
 import type { BoardStore, StoredBoard } from './board-store.ts';
@@ -7,9 +7,20 @@ import type { BoardStore, StoredBoard } from './board-store.ts';
 /** Stores boards in the app's SQLite database; each call is one (atomic) SQLite transaction. */
 export class SqliteBoardStore implements BoardStore {
 	readonly #db: Db;
+	/** Prepared once: an append runs for every keystroke, and preparing costs more than running. */
+	readonly #append;
 
 	constructor(db: Db) {
 		this.#db = db;
+		this.#append = db
+			.insert(boardUpdates)
+			.values({
+				workshopId: sql.placeholder('workshopId'),
+				data: sql.placeholder('data'),
+				createdAt: sql.placeholder('createdAt')
+			})
+			.returning({ id: boardUpdates.id })
+			.prepare();
 	}
 
 	load(workshopId: string): StoredBoard {
@@ -33,12 +44,8 @@ export class SqliteBoardStore implements BoardStore {
 	}
 
 	append(workshopId: string, update: Uint8Array): number {
-		const row = this.#db
-			.insert(boardUpdates)
-			.values({ workshopId, data: Buffer.from(update), createdAt: Date.now() })
-			.returning({ id: boardUpdates.id })
-			.get();
-		return row.id;
+		const row = this.#append.get({ workshopId, data: Buffer.from(update), createdAt: Date.now() });
+		return row!.id;
 	}
 
 	compact(workshopId: string, state: Uint8Array, upToId: number): void {
