@@ -1,8 +1,9 @@
 /**
  * `npm run soak` (not in CI): our sync server for a long run under steady editing, with clients
- * leaving and rejoining and one board emptied now and then. Prints the server process's RSS every
- * minute; at the end says whether RSS after warm-up stayed within 10 % and whether any room stayed
- * loaded after its clients left (asked of the server process itself, and of open_connections).
+ * leaving and rejoining and one board emptied now and then. Prints the server process's RSS, its
+ * live heap (after a full collection) and the size of its documents every minute; at the end says
+ * whether RSS and heap after warm-up stayed within 10 % and whether any room stayed loaded after
+ * its clients left (asked of the server process itself, and of open_connections).
  *
  * Usage: npm run soak [-- --minutes 30 --clients 30 --boards 3 --interval 2000 --warmup 5]
  */
@@ -44,6 +45,16 @@ if (!(MINUTES >= 1) || !(BOARDS >= 1) || !(CLIENTS_PER_BOARD >= 2) || !(INTERVAL
 	throw new Error('Use at least 1 minute, 1 board, 2 clients per board and a positive interval.');
 }
 
+/** The range of a per-minute measure from the end of the warm-up on, against its value then. */
+function afterWarmup(byMinute: number[]) {
+	const baseline = byMinute[Math.max(0, WARMUP - 1)];
+	const after = byMinute.slice(Math.max(0, WARMUP - 1));
+	const high = Math.max(...after);
+	const low = Math.min(...after);
+	const steady = high <= baseline * (1 + RSS_TOLERANCE) && low >= baseline * (1 - RSS_TOLERANCE);
+	return { baseline, high, low, steady };
+}
+
 /** Polls the server until it holds `expected` rooms, or gives up; returns ms taken or null. */
 async function waitForRooms(server: BenchServer, expected: number, timeoutMs = 10_000) {
 	const started = Date.now();
@@ -64,7 +75,10 @@ const boards = prepareBoards('ours', {
 	clientsPerBoard: CLIENTS_PER_BOARD,
 	editorsPerBoard: CLIENTS_PER_BOARD
 });
-const server = await startBenchServer('ours', { databasePath: boards.databasePath });
+const server = await startBenchServer('ours', {
+	databasePath: boards.databasePath,
+	measureHeap: true
+});
 const database = new Database(boards.databasePath!, { readonly: true });
 const openConnections = () =>
 	(database.prepare('select sum(open_connections) as n from memberships').get() as { n: number }).n;
@@ -133,6 +147,8 @@ try {
 	const churning = churn();
 
 	const rssByMinute: number[] = [];
+	/** The server's live heap (after a full collection) each minute. */
+	const heapByMinute: number[] = [];
 	/** Connections closed under clients (cumulative per worker, so summed and differenced). */
 	const closesSoFar = (samples: { closes: number }[]) =>
 		samples.reduce((sum, s) => sum + s.closes, 0);
@@ -157,12 +173,16 @@ try {
 		const latencies = Float64Array.from(samples.flatMap((s) => [...s.latencies])).sort();
 		const rss = readRssMib(server.pid);
 		rssByMinute.push(rss);
+		const status = await server.status();
+		heapByMinute.push(status.heapMib);
 		const closesBefore = closesAtMinuteStart;
 		closesAtMinuteStart = closesSoFar(samples);
 		const cells = [
 			String(minute),
 			fixed(rss),
-			String(await server.roomsLoaded()),
+			fixed(status.heapMib),
+			fixed(status.documentsKib, 0),
+			String(status.rooms),
 			String(present.size),
 			String(openConnections()),
 			String(latencies.length),
@@ -173,9 +193,10 @@ try {
 		];
 		minuteRows.push(cells);
 		console.log(
-			`minute ${minute}: RSS ${cells[1]} MiB, rooms ${cells[2]}, clients ${cells[3]}, ` +
-				`open_connections ${cells[4]}, arrivals ${cells[5]}, p50 ${cells[6]} ms, ` +
-				`p99 ${cells[7]} ms, closes ${cells[8]}, load ${cells[9]}`
+			`minute ${minute}: RSS ${cells[1]} MiB, heap ${cells[2]} MiB, documents ${cells[3]} KiB, ` +
+				`rooms ${cells[4]}, clients ${cells[5]}, open_connections ${cells[6]}, ` +
+				`arrivals ${cells[7]}, p50 ${cells[8]} ms, p99 ${cells[9]} ms, closes ${cells[10]}, ` +
+				`load ${cells[11]}`
 		);
 	}
 
@@ -192,11 +213,8 @@ try {
 	const unloadedInMs = await waitForRooms(server, 0);
 	const leftOpen = openConnections();
 
-	const baseline = rssByMinute[Math.max(0, WARMUP - 1)];
-	const after = rssByMinute.slice(Math.max(0, WARMUP - 1));
-	const high = Math.max(...after);
-	const low = Math.min(...after);
-	const steady = high <= baseline * (1 + RSS_TOLERANCE) && low >= baseline * (1 - RSS_TOLERANCE);
+	const rss = afterWarmup(rssByMinute);
+	const heap = afterWarmup(heapByMinute);
 
 	console.log('');
 	console.log(
@@ -204,6 +222,8 @@ try {
 			[
 				'minute',
 				'RSS MiB',
+				'heap MiB',
+				'documents KiB',
 				'rooms',
 				'clients',
 				'open_connections',
@@ -224,8 +244,14 @@ try {
 			'of the edits made while each client was connected'
 	);
 	console.log(
-		`RSS after warm-up (minute ${WARMUP}: ${fixed(baseline)} MiB; then ${fixed(low)}–${fixed(high)} MiB): ` +
-			(steady ? 'STAYED within 10 %' : 'did NOT stay within 10 %')
+		`RSS after warm-up (minute ${WARMUP}: ${fixed(rss.baseline)} MiB; then ` +
+			`${fixed(rss.low)}–${fixed(rss.high)} MiB): ` +
+			(rss.steady ? 'STAYED within 10 %' : 'did NOT stay within 10 %')
+	);
+	console.log(
+		`Live heap after warm-up (minute ${WARMUP}: ${fixed(heap.baseline)} MiB; then ` +
+			`${fixed(heap.low)}–${fixed(heap.high)} MiB): ` +
+			(heap.steady ? 'STAYED within 10 %' : 'did NOT stay within 10 %')
 	);
 	console.log(
 		unloadedInMs === null

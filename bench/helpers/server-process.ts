@@ -1,13 +1,14 @@
 /**
  * Entry of our sync server as a benchmark child process: the production start-up path (migrate,
  * then serve on one port) without the SvelteKit build. Prints `listening PORT` once it listens,
- * and on SIGUSR2 `rooms N delay P99 MAX`: the boards loaded in memory, and the event-loop delay
- * (ms, 99th percentile and maximum) since the previous SIGUSR2.
+ * and on SIGUSR2 its status line (server-status.ts): the boards loaded in memory, the event-loop
+ * delay since the previous SIGUSR2, its heap and the size of its documents.
  */
 import { startServer } from '../../server/app-server.ts';
 import { MIGRATIONS_FOLDER, readConfig } from '../../server/config.ts';
 import { createDb, migrateDb } from '../../src/lib/server/db/index.ts';
 import { watchLoopDelay } from './loop-delay.ts';
+import { statusLine } from './server-status.ts';
 
 const config = readConfig(process.env);
 const db = createDb(config.databasePath);
@@ -17,8 +18,8 @@ console.log(`listening ${running.port}`);
 
 const loopDelay = watchLoopDelay();
 process.on('SIGUSR2', () => {
-	const { p99Ms, maxMs } = loopDelay();
-	console.log(`rooms ${running.sync.rooms.size} delay ${p99Ms} ${maxMs}`);
+	const docs = [...running.sync.rooms.all()].map((room) => room.doc);
+	console.log(statusLine(docs, loopDelay()));
 });
 process.on('SIGTERM', () => {
 	void running.close().then(() => {

@@ -16,10 +16,16 @@ const ENTRIES: Record<ServerKind, string> = {
 /** How long a server may take to start, and to stop after SIGTERM before it is killed. */
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
+/** What a server entry prints on SIGUSR2 (statusLine in server-status.ts). */
+const STATUS_LINE = /^rooms (\d+) delay ([\d.]+) ([\d.]+) heap ([\d.]+) documents ([\d.]+)$/;
 
 export interface ServerStatus {
 	rooms: number;
 	loopDelay: LoopDelay;
+	/** JS heap in use, MiB: after a full garbage collection if the server measures its heap. */
+	heapMib: number;
+	/** The loaded boards' documents, encoded (what they hold, history included), KiB. */
+	documentsKib: number;
 }
 
 export interface BenchServer {
@@ -28,8 +34,8 @@ export interface BenchServer {
 	/** The serverUrl a y-websocket client takes; the room name (board id) is appended to it. */
 	syncUrl: string;
 	/**
-	 * Asks the process (SIGUSR2) how many boards it holds in memory, and its event-loop delay
-	 * since the previous ask.
+	 * Asks the process (SIGUSR2) how many boards it holds in memory, their size, its heap and its
+	 * event-loop delay since the previous ask.
 	 */
 	status(): Promise<ServerStatus>;
 	/** How many boards the process holds in memory. */
@@ -40,15 +46,18 @@ export interface BenchServer {
 
 /**
  * Starts a server of the given kind on a free loopback port; ours needs its database file.
- * `profileDir` runs it under --cpu-prof, writing a .cpuprofile there when it stops.
+ * `profileDir` runs it under --cpu-prof, writing a .cpuprofile there when it stops;
+ * `measureHeap` makes it collect garbage before each status, so its heap figure is what is live
+ * (a full collection stalls it: not for latency runs).
  */
 export function startBenchServer(
 	kind: ServerKind,
-	options: { databasePath?: string; profileDir?: string } = {}
+	options: { databasePath?: string; profileDir?: string; measureHeap?: boolean } = {}
 ): Promise<BenchServer> {
-	const { databasePath, profileDir } = options;
+	const { databasePath, profileDir, measureHeap = false } = options;
 	const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-	const args = [...profiling, '--import', 'tsx', ENTRIES[kind]];
+	const gc = measureHeap ? ['--expose-gc'] : [];
+	const args = [...profiling, ...gc, '--import', 'tsx', ENTRIES[kind]];
 	const child: ChildProcess = spawn(process.execPath, args, {
 		env: { ...process.env, PORT: '0', DATABASE_PATH: databasePath ?? '' },
 		stdio: ['ignore', 'pipe', 'inherit']
@@ -69,13 +78,13 @@ export function startBenchServer(
 			buffered = lines.pop()!;
 			for (const line of lines) {
 				const listening = /^listening (\d+)$/.exec(line);
-				const status = /^rooms (\d+) delay ([\d.]+) ([\d.]+)$/.exec(line);
+				const status = STATUS_LINE.exec(line);
 				if (listening) {
 					clearTimeout(timer);
 					resolve(server(Number(listening[1])));
 				} else if (status) {
-					const [rooms, p99Ms, maxMs] = status.slice(1).map(Number);
-					statusAnswers.shift()?.({ rooms, loopDelay: { p99Ms, maxMs } });
+					const [rooms, p99Ms, maxMs, heapMib, documentsKib] = status.slice(1).map(Number);
+					statusAnswers.shift()?.({ rooms, loopDelay: { p99Ms, maxMs }, heapMib, documentsKib });
 				} else if (line.trim() !== '') {
 					process.stderr.write(`[${kind} server] ${line}\n`);
 				}

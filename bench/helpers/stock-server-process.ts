@@ -2,7 +2,7 @@
  * Entry of the stock y-websocket server (`@y/websocket-server` 0.1.1, in memory: YPERSISTENCE is
  * not set) as a benchmark child process. Its own bin prints the port it was asked for, not the
  * one bound, so this hosts `setupWSConnection` the way the bin does, on 127.0.0.1 and port PORT
- * (0 for any), and prints `listening PORT` and, on SIGUSR2, `rooms N delay P99 MAX` like our
+ * (0 for any), and prints `listening PORT` and, on SIGUSR2, its status line (server-status.ts) like our
  * server's entry (server-process.ts).
  */
 import http from 'node:http';
@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { docs, setupWSConnection } from '@y/websocket-server/utils';
 import { watchLoopDelay } from './loop-delay.ts';
+import { statusLine } from './server-status.ts';
 
 const server = http.createServer((_request, response) => {
 	response.writeHead(200, { 'content-type': 'text/plain' }).end('okay');
@@ -25,7 +26,6 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
 
 const loopDelay = watchLoopDelay();
 process.on('SIGUSR2', () => {
-	const { p99Ms, maxMs } = loopDelay();
-	console.log(`rooms ${docs.size} delay ${p99Ms} ${maxMs}`);
+	console.log(statusLine(docs.values(), loopDelay()));
 });
 process.on('SIGTERM', () => process.exit(0));

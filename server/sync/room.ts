@@ -150,7 +150,9 @@ export class Room {
 	#receive(connection: Connection, data: Buffer, isBinary: boolean): void {
 		// Frames that were already on their way when we closed the connection are not handled.
 		if (connection.socket.readyState !== WebSocket.OPEN) return;
-		const started = performance.now();
+		const measured = messageHandled.hasSubscribers;
+		const started = measured ? performance.now() : 0;
+		const cpuAtStart = measured ? process.cpuUsage() : null;
 		let rejected = false;
 		try {
 			if (!isBinary) throw new MalformedMessage('text frame');
@@ -163,10 +165,12 @@ export class Room {
 			rejected = true;
 			this.#reject(connection, error);
 		}
-		if (messageHandled.hasSubscribers) {
+		if (cpuAtStart) {
+			const cpu = process.cpuUsage(cpuAtStart);
 			const event: MessageHandled = {
 				workshopId: this.workshopId,
 				ms: performance.now() - started,
+				cpuMs: (cpu.user + cpu.system) / 1000,
 				rejected
 			};
 			messageHandled.publish(event);

@@ -22,12 +22,13 @@ let maxGcMs = 0;
 new PerformanceObserver((entries) => {
 	for (const entry of entries.getEntries()) maxGcMs = Math.max(maxGcMs, entry.duration);
 }).observe({ entryTypes: ['gc'] });
-const handled = { count: 0, rejected: 0, maxMs: 0, totalMs: 0 };
+const handled = { count: 0, rejected: 0, maxMs: 0, maxCpuMs: 0, totalMs: 0 };
 diagnosticsChannel.subscribe(messageHandled.name, (message) => {
-	const { ms, rejected } = message as MessageHandled;
+	const { ms, cpuMs, rejected } = message as MessageHandled;
 	handled.count++;
 	if (rejected) handled.rejected++;
 	handled.maxMs = Math.max(handled.maxMs, ms);
+	handled.maxCpuMs = Math.max(handled.maxCpuMs, cpuMs);
 	handled.totalMs += ms;
 });
 
@@ -45,6 +46,7 @@ async function stats(): Promise<ServerStats> {
 		handled: handled.count,
 		rejected: handled.rejected,
 		maxHandlerMs: handled.maxMs,
+		maxHandlerCpuMs: handled.maxCpuMs,
 		totalHandlerMs: handled.totalMs,
 		pendingBytes: [...running.sync.rooms.all()].reduce(
 			(sum, room) => sum + pendingBytes(room.doc),
@@ -57,7 +59,9 @@ async function stats(): Promise<ServerStats> {
 		rssBytes: memory.rss,
 		heapUsedBytes: memory.heapUsed,
 		externalBytes: memory.external + memory.arrayBuffers,
-		openSockets: await openSockets()
+		openSockets: await openSockets(),
+		rooms: [...running.sync.rooms.all()].length,
+		connections: [...running.sync.rooms.all()].reduce((sum, room) => sum + room.connections.size, 0)
 	};
 }
 

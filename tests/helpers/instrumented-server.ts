@@ -12,8 +12,10 @@ export interface ServerStats {
 	/** Frames the rooms have handled, and how many of those closed their connection. */
 	handled: number;
 	rejected: number;
-	/** The longest any one frame's handler took, and all of them together. */
+	/** The longest any one frame's handler took (wall clock), and all of them together. */
 	maxHandlerMs: number;
+	/** The most CPU time one frame's handler cost: its work, whatever else the machine was doing. */
+	maxHandlerCpuMs: number;
 	totalHandlerMs: number;
 	/** Bytes of updates the loaded boards hold back, waiting for what they build on. */
 	pendingBytes: number;
@@ -30,6 +32,9 @@ export interface ServerStats {
 	externalBytes: number;
 	/** TCP connections the HTTP server holds, upgraded and refused ones included. */
 	openSockets: number;
+	/** Boards loaded, and the connections joined to them. */
+	rooms: number;
+	connections: number;
 }
 
 export interface InstrumentedServer {
