@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { groupActionsByPillar, listActions } from './actions.ts';
+import { listActions } from './actions.ts';
+import { groupByPillar } from './plan-view.ts';
 import { initBoard, listPartners, listPillars } from './board-doc.ts';
 import { importPlan, parsePlanFile } from './plan-import.ts';
 import { pillarsForPreset } from './pillars.ts';
@@ -38,7 +39,7 @@ describe('plan import', () => {
 			target: 25
 		});
 		expect(sp02).toMatchObject({ timescale: 'medium', rag: 'amber', approval: 'draft' });
-		const groups = groupActionsByPillar(listPillars(doc), actions);
+		const groups = groupByPillar(listPillars(doc), actions);
 		expect(groups.map((g) => g.actions.length)).toEqual([3, 3, 3, 3, 3]);
 		expect(groups[0].actions.map((a) => a.ref)).toEqual(['SP-01', 'SP-02', 'SP-03']);
 	});
