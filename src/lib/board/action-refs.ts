@@ -50,8 +50,9 @@ export function provisionalRef(doc: Y.Doc, pillarKey: string): string {
 /**
  * Gives every action without a (unique) ref the next free one of its pillar, in one transaction.
  * Returns the refs it gave, by action id; empty when there was nothing to do (nothing written).
+ * `origin` marks the transaction (the server passes its own, to tell these writes from others).
  */
-export function assignActionRefs(doc: Y.Doc): Map<string, string> {
+export function assignActionRefs(doc: Y.Doc, origin: unknown = null): Map<string, string> {
 	const register = doc.getMap<string>(REFS_ROOT);
 	const actions: { id: string; record: YRecord; createdAt: number }[] = [];
 	doc.getMap<YRecord>('actions').forEach((record, id) => {
@@ -95,6 +96,6 @@ export function assignActionRefs(doc: Y.Doc): Map<string, string> {
 			action.record.set('ref', ref);
 			given.set(action.id, ref);
 		}
-	});
+	}, origin);
 	return given;
 }
