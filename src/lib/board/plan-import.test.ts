@@ -38,7 +38,9 @@ describe('plan import', () => {
 			baseline: 9,
 			target: 25
 		});
-		expect(sp02).toMatchObject({ timescale: 'medium', rag: 'amber', approval: 'draft' });
+		expect(sp02).toMatchObject({ timescale: 'medium', rag: 'amber', approval: 'agreed' });
+		expect(sp02!.leadAnswer).toMatchObject({ response: 'accepted', partnerId: sp02!.lead });
+		expect(sp02!.indicators[0].source).toBe('Hospital catering spend data');
 		const groups = groupByPillar(listPillars(doc), actions);
 		expect(groups.map((g) => g.actions.length)).toEqual([3, 3, 3, 3, 3]);
 		expect(groups[0].actions.map((a) => a.ref)).toEqual(['SP-01', 'SP-02', 'SP-03']);
