@@ -28,7 +28,7 @@ function readEditing(state: Record<string, unknown>): { actionId: string; field:
 
 export class PlanPresence {
 	/** Others editing, by action id (one entry per person). */
-	byAction = $state.raw<Map<string, ActionEditor[]>>(new Map());
+	byAction = $state.raw<Record<string, ActionEditor[]>>({});
 
 	readonly #awareness: Awareness;
 	readonly #selfId: string;
@@ -51,13 +51,13 @@ export class PlanPresence {
 	}
 
 	#read = () => {
-		const next = new Map<string, ActionEditor[]>();
+		const next: Record<string, ActionEditor[]> = {};
 		for (const state of this.#awareness.getStates().values()) {
 			const editing = readEditing(state);
 			const user = state.user as Record<string, unknown> | undefined;
 			if (!editing || typeof user?.id !== 'string' || typeof user.name !== 'string') continue;
 			if (user.id === this.#selfId) continue;
-			const list = next.get(editing.actionId) ?? [];
+			const list = next[editing.actionId] ?? [];
 			if (list.some((each) => each.userId === user.id)) continue;
 			list.push({
 				userId: user.id,
@@ -65,7 +65,7 @@ export class PlanPresence {
 				colour: presenceColour(user.id),
 				field: editing.field
 			});
-			next.set(editing.actionId, list);
+			next[editing.actionId] = list;
 		}
 		this.byAction = next;
 	};
