@@ -59,6 +59,7 @@ test('concurrent edits to different fields of one action both survive, and typin
 	await expect(facilitator.getByRole('row', { name: /^SP-02\b/ })).toContainText(
 		'Priya Partner is editing'
 	);
+	await expect(mine).toContainText('Priya Partner is editing the description.');
 
 	await mine.getByLabel('Description').click();
 	await mine.getByLabel('Description').press('ControlOrMeta+End');
