@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAction, deleteAction, listActions } from '../../src/lib/board/actions.ts';
 import { setActionValues } from '../../src/lib/board/action-edit.ts';
+import { REFS_ROOT } from '../../src/lib/board/action-refs.ts';
+import { loadBoardDoc } from '../../src/lib/server/board-store.ts';
+import { SqliteBoardStore } from '../../src/lib/server/board-store-sqlite.ts';
+import { CLOSE } from '../../server/sync/close-codes.ts';
 import { createTestWorkshop, type TestWorkshop } from '../helpers/accounts.ts';
 import { spawnServer } from '../helpers/child-server.ts';
 import { connectClient, waitForConvergence, type TestClient } from '../helpers/clients.ts';
@@ -109,6 +113,27 @@ describe('action refs given by the sync server', () => {
 				pillar: 'finance',
 				ref: 'WF-01'
 			});
+		} finally {
+			await server.close();
+		}
+	});
+
+	it("cuts off a partner's client that writes to the refs register, which keeps what the server wrote", async () => {
+		const server = await startTestServer({ database });
+		try {
+			const partner = connect(server.syncUrl, 1);
+			await partner.synced;
+			const first = addAction(partner.doc, { pillar: 'spend', title: 'First' });
+			await waitFor(() => refsOf(partner).join() === 'SP-01', 'SP-01');
+			const closed = new Promise<number>((resolve) =>
+				partner.provider.once('connection-close', (event) => resolve(event!.code))
+			);
+			// Claiming SP-01 for another action by rewriting the register.
+			const second = addAction(partner.doc, { pillar: 'spend', title: 'Second' });
+			partner.doc.getMap(REFS_ROOT).set('SP-01', second);
+			expect(await closed).toBe(CLOSE.forbidden);
+			const stored = loadBoardDoc(new SqliteBoardStore(database.db), workshop.workshopId).doc;
+			expect(stored.getMap(REFS_ROOT).get('SP-01')).toBe(first);
 		} finally {
 			await server.close();
 		}
