@@ -9,7 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { count, eq } from 'drizzle-orm';
 import { listPartners } from '../src/lib/board/board-doc.ts';
+import { assignActionRefs } from '../src/lib/board/action-refs.ts';
 import { addCard, cardColourFor } from '../src/lib/board/cards.ts';
+import { promoteCard } from '../src/lib/board/promote.ts';
 import { editStoredBoard } from '../src/lib/server/board-store.ts';
 import { SqliteBoardStore } from '../src/lib/server/board-store-sqlite.ts';
 import { createDb, migrateDb, type Db } from '../src/lib/server/db/index.ts';
@@ -57,7 +59,7 @@ const DEMO_PEOPLE: DemoPerson[] = [
 ];
 
 /** Ideas on the board, as if from the workshop's ideation stage (`by` indexes DEMO_PEOPLE). */
-const DEMO_IDEAS: { pillar: string; text: string; by: number }[] = [
+const DEMO_IDEAS: { pillar: string; text: string; by: number; promoted?: boolean }[] = [
 	{
 		pillar: 'spend',
 		text: 'Publish a forward plan of contracts coming up in the next 18 months',
@@ -73,7 +75,7 @@ const DEMO_IDEAS: { pillar: string; text: string; by: number }[] = [
 	{ pillar: 'land', text: 'Map every vacant anchor-owned building in the town centre', by: 1 },
 	{ pillar: 'ownership', text: 'Employee ownership clinic for retiring business owners', by: 0 },
 	{ pillar: 'finance', text: 'Ask the pension fund for a local investment target', by: 1 },
-	{ pillar: 'finance', text: 'Credit union desk at the hospital staff hub', by: 2 }
+	{ pillar: 'finance', text: 'Credit union desk at the hospital staff hub', by: 2, promoted: true }
 ];
 
 interface Login extends DemoPerson {
@@ -122,7 +124,7 @@ async function seedDemo(db: Db): Promise<{ workshopId: string; logins: Login[] }
 		for (const idea of DEMO_IDEAS) {
 			const author = DEMO_PEOPLE[idea.by];
 			const authorId = userIds.get(author.email)!;
-			addCard(doc, {
+			const cardId = addCard(doc, {
 				pillar: idea.pillar,
 				text: idea.text,
 				authorId,
@@ -130,7 +132,11 @@ async function seedDemo(db: Db): Promise<{ workshopId: string; logins: Login[] }
 				partnerId: partnerIdOf(author),
 				colour: cardColourFor(authorId)
 			});
+			// One idea already taken into the plan, awaiting its lead's acceptance.
+			if (idea.promoted) promoteCard(doc, cardId);
 		}
+		// Refs as the sync server would give them (it does so on the board's first edit anyway).
+		assignActionRefs(doc);
 	});
 	return { workshopId: workshop.id, logins };
 }

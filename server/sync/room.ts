@@ -32,6 +32,7 @@ import {
 	TooMuchPending
 } from './protocol-errors.ts';
 import { dropPending, encodeIntegratedState, leftPending, pendingBytes } from './pending.ts';
+import { assignRefsAfterUpdate } from './refs.ts';
 import { updateShapeProblem } from './update-shape.ts';
 import { forbiddenRoot, rootsChangedBy } from './write-policy.ts';
 
@@ -246,6 +247,7 @@ export class Room {
 					role === 'facilitator' ? null : forbiddenRoot(role, rootsChangedBy(this.doc, decoded));
 				if (forbidden !== null) throw new ForbiddenWrite(forbidden);
 				Y.applyUpdate(this.doc, update, connection);
+				assignRefsAfterUpdate(this.doc); // the server gives action refs (refs.ts)
 				const pending = pendingBytes(this.doc);
 				if (pending > MAX_PENDING_BYTES) {
 					dropPending(this.doc);

@@ -63,10 +63,19 @@ export async function createWorkshop(
 	return new URL(page.url()).pathname.split('/').pop()!;
 }
 
-/** Adds a member (by email) to a workshop with the real CLI, as an administrator would. */
-export function addMember(workshopId: string, email: string, role: string): void {
+/**
+ * Adds a member (by email) to a workshop with the real CLI, as an administrator would; with a
+ * partner code, the member speaks for that partner organisation on the board.
+ */
+export function addMember(
+	workshopId: string,
+	email: string,
+	role: string,
+	partnerCode?: string
+): void {
+	const partner = partnerCode ? ['--partner', partnerCode] : [];
 	const result = runCli(
-		['member', 'add', '--workshop', workshopId, '--email', email, '--role', role],
+		['member', 'add', '--workshop', workshopId, '--email', email, '--role', role, ...partner],
 		e2eDatabase()
 	);
 	if (result.status !== 0) throw new Error(`member add failed: ${result.stderr}`);

@@ -2,13 +2,59 @@
  * Words and figures for showing a plan to people: timescales, indicator figures with their units,
  * RAG ratings. Pure functions, so the plan page, exports and tests all say things the same way.
  */
-import type { Indicator, IndicatorUnit, RagRating, Timescale } from './actions.ts';
+import type {
+	ActionStatus,
+	ApprovalState,
+	FundingState,
+	Indicator,
+	IndicatorUnit,
+	RagRating,
+	Timescale
+} from './actions.ts';
 
 /** What a timescale means, in the words council plans use (DESIGN §1). */
 export const TIMESCALE_LABELS: Record<Timescale, string> = {
 	short: 'Short — under 12 months',
 	medium: 'Medium — 1 to 3 years',
 	long: 'Long — 3 years or more'
+};
+
+/** Timescales in one word, for compact rows. */
+export const TIMESCALE_SHORT: Record<Timescale, string> = {
+	short: 'Short',
+	medium: 'Medium',
+	long: 'Long'
+};
+
+/** Statuses as council plans write them. */
+export const STATUS_LABELS: Record<ActionStatus, string> = {
+	'not-started': 'Not started',
+	'in-progress': 'In progress',
+	complete: 'Complete',
+	'on-hold': 'On hold',
+	'not-resourced': 'Not resourced',
+	cancelled: 'Cancelled'
+};
+
+export const APPROVAL_LABELS: Record<ApprovalState, string> = {
+	draft: 'Draft',
+	proposed: 'Proposed',
+	agreed: 'Agreed'
+};
+
+export const FUNDING_LABELS: Record<FundingState, string> = {
+	funded: 'Funded',
+	existing: 'Existing resources',
+	'bid-pending': 'Bid pending',
+	unfunded: 'Unfunded'
+};
+
+/** Indicator units as words for pickers. */
+export const UNIT_LABELS: Record<IndicatorUnit, string> = {
+	'%': '% (percentage)',
+	'£': '£ (pounds)',
+	count: 'Count',
+	ha: 'ha (hectares)'
 };
 
 /** RAG ratings as words, so the rating never rests on colour alone. */

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { groupActionsByPillar, listActions } from './actions.ts';
+import { listActions } from './actions.ts';
+import { groupByPillar } from './plan-view.ts';
 import { initBoard, listPartners, listPillars } from './board-doc.ts';
 import { importPlan, parsePlanFile } from './plan-import.ts';
 import { pillarsForPreset } from './pillars.ts';
@@ -37,8 +38,10 @@ describe('plan import', () => {
 			baseline: 9,
 			target: 25
 		});
-		expect(sp02).toMatchObject({ timescale: 'medium', rag: 'amber', approval: 'draft' });
-		const groups = groupActionsByPillar(listPillars(doc), actions);
+		expect(sp02).toMatchObject({ timescale: 'medium', rag: 'amber', approval: 'agreed' });
+		expect(sp02!.leadAnswer).toMatchObject({ response: 'accepted', partnerId: sp02!.lead });
+		expect(sp02!.indicators[0].source).toBe('Hospital catering spend data');
+		const groups = groupByPillar(listPillars(doc), actions);
 		expect(groups.map((g) => g.actions.length)).toEqual([3, 3, 3, 3, 3]);
 		expect(groups[0].actions.map((a) => a.ref)).toEqual(['SP-01', 'SP-02', 'SP-03']);
 	});

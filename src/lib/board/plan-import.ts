@@ -5,14 +5,21 @@
 import type * as Y from 'yjs';
 import { PARTNER_TYPES, addPartner, type PartnerType } from './board-doc.ts';
 import {
+	ACTION_STATUSES,
+	APPROVAL_STATES,
+	FUNDING_STATES,
 	INDICATOR_UNITS,
 	RAG_RATINGS,
 	TIMESCALES,
 	addAction,
+	type ActionStatus,
+	type ApprovalState,
+	type FundingState,
 	type IndicatorUnit,
 	type RagRating,
 	type Timescale
 } from './actions.ts';
+import { checkDateOrder, readCost, readDate } from './action-validation.ts';
 import { isPillarPresetId, type PillarPresetId } from './pillars.ts';
 
 /** Colours given to imported partners, in order. */
@@ -41,8 +48,28 @@ export interface PlanFile {
 		lead?: string;
 		partners?: string[];
 		timescale?: Timescale;
-		indicator?: { name: string; unit: IndicatorUnit; baseline?: number; target?: number };
+		indicator?: {
+			name: string;
+			unit: IndicatorUnit;
+			baseline?: number;
+			target?: number;
+			baselineYear?: string;
+			targetDate?: string;
+			source?: string;
+		};
 		rag?: RagRating;
+		// The richer fields of an action (all optional):
+		description?: string;
+		startDate?: string;
+		endDate?: string;
+		resources?: string;
+		estimatedCost?: number;
+		funding?: FundingState;
+		status?: ActionStatus;
+		ragReason?: string;
+		approval?: ApprovalState;
+		/** The lead partner has already accepted (a plan agreed elsewhere). */
+		leadAccepted?: boolean;
 	}[];
 }
 
@@ -108,6 +135,39 @@ export function parsePlanFile(value: unknown, pillarKeys: readonly string[]): Re
 		if (action.rag !== undefined && !(RAG_RATINGS as readonly unknown[]).includes(action.rag)) {
 			errors.push(`${where} has an unknown RAG rating ${JSON.stringify(action.rag)}.`);
 		}
+		const enums: [string, readonly string[]][] = [
+			['funding', FUNDING_STATES],
+			['status', ACTION_STATUSES],
+			['approval', APPROVAL_STATES]
+		];
+		for (const [key, values] of enums) {
+			if (action[key] !== undefined && !values.includes(action[key] as string)) {
+				errors.push(`${where} has an unknown ${key} ${JSON.stringify(action[key])}.`);
+			}
+		}
+		for (const key of ['description', 'resources', 'ragReason'] as const) {
+			if (action[key] !== undefined && typeof action[key] !== 'string') {
+				errors.push(`${where} has a "${key}" that is not text.`);
+			}
+		}
+		for (const key of ['startDate', 'endDate'] as const) {
+			const check = readDate(
+				String(action[key] ?? ''),
+				key === 'startDate' ? 'start date' : 'end date'
+			);
+			if (!check.ok) errors.push(`${where}: ${check.message}`);
+		}
+		const order = checkDateOrder(
+			(action.startDate as string) ?? null,
+			(action.endDate as string) ?? null
+		);
+		if (order) errors.push(`${where}: ${order}`);
+		if (action.estimatedCost !== undefined) {
+			const check = readCost(String(action.estimatedCost));
+			if (typeof action.estimatedCost !== 'number' || !check.ok) {
+				errors.push(`${where} has an estimated cost that is not an amount in pounds.`);
+			}
+		}
 		const indicator = action.indicator;
 		if (indicator !== undefined) {
 			if (!isObject(indicator) || typeof indicator.name !== 'string') {
@@ -144,24 +204,38 @@ export function importPlan(doc: Y.Doc, plan: PlanFile): void {
 		});
 		const idOf = (code: string) => partnerIds.get(code) ?? code;
 		for (const action of plan.actions) {
+			const lead = action.lead ? idOf(action.lead) : null;
 			addAction(doc, {
 				ref: action.ref,
 				pillar: action.pillar,
 				title: action.title,
-				lead: action.lead ? idOf(action.lead) : null,
+				description: action.description,
+				lead,
+				leadAnswer:
+					lead && action.leadAccepted
+						? { response: 'accepted', partnerId: lead, reason: '', byName: '', at: Date.now() }
+						: null,
 				supporting: (action.partners ?? []).map(idOf),
 				timescale: action.timescale ?? null,
+				startDate: action.startDate ?? null,
+				endDate: action.endDate ?? null,
+				resources: action.resources,
+				estimatedCost: action.estimatedCost ?? null,
+				funding: action.funding ?? null,
+				status: action.status,
 				rag: action.rag ?? null,
+				ragReason: action.ragReason,
+				approval: action.approval,
 				indicators: action.indicator
 					? [
 							{
 								name: action.indicator.name,
 								unit: action.indicator.unit,
 								baseline: action.indicator.baseline ?? null,
-								baselineYear: null,
+								baselineYear: action.indicator.baselineYear ?? null,
 								target: action.indicator.target ?? null,
-								targetDate: null,
-								source: null
+								targetDate: action.indicator.targetDate ?? null,
+								source: action.indicator.source ?? null
 							}
 						]
 					: []

@@ -131,6 +131,11 @@ export class BoardConnection {
 		this.#provider.connect();
 	}
 
+	/** The shared awareness, for views that announce more than presence (see plan-presence). */
+	get awareness() {
+		return this.#provider.awareness;
+	}
+
 	/** Leaves the board: presence is withdrawn and the socket closed. */
 	destroy(): void {
 		window.removeEventListener('online', this.#onBrowserOnline);
