@@ -31,6 +31,13 @@ export class ForbiddenWrite extends ConnectionRejected {
 	}
 }
 
+/** An update that changes a field of the plan the sender may not change (4403). */
+export class ForbiddenPlanChange extends ConnectionRejected {
+	constructor(reason: string) {
+		super(CLOSE.forbidden, reason, reason);
+	}
+}
+
 /** An update that left more than MAX_PENDING_BYTES waiting for edits that never came (4400). */
 export class TooMuchPending extends ConnectionRejected {
 	constructor(bytes: number) {

@@ -27,6 +27,7 @@ import {
 } from './presence.ts';
 import {
 	ConnectionRejected,
+	ForbiddenPlanChange,
 	ForbiddenWrite,
 	MalformedMessage,
 	TooMuchPending
@@ -34,7 +35,8 @@ import {
 import { dropPending, encodeIntegratedState, leftPending, pendingBytes } from './pending.ts';
 import { assignRefsAfterUpdate } from './refs.ts';
 import { updateShapeProblem } from './update-shape.ts';
-import { forbiddenRoot, rootsChangedBy } from './write-policy.ts';
+import { planChangeProblem } from './plan-policy.ts';
+import { changesBy, forbiddenRoot } from './write-policy.ts';
 
 /** y-websocket message types (first varint of every frame). */
 export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
@@ -51,6 +53,8 @@ export interface Identity {
 	name: string;
 	/** Kept current by the access check: a changed role applies to the very next message. */
 	role: Role;
+	/** The partner organisation the member speaks for (kept current like the role). */
+	partnerId: string | null;
 	credential: Credential;
 }
 
@@ -243,9 +247,7 @@ export class Room {
 				}
 				const problem = updateShapeProblem(decoded);
 				if (problem !== null) throw new MalformedMessage(problem);
-				const forbidden =
-					role === 'facilitator' ? null : forbiddenRoot(role, rootsChangedBy(this.doc, decoded));
-				if (forbidden !== null) throw new ForbiddenWrite(forbidden);
+				if (role !== 'facilitator') this.#checkWrite(connection.identity, decoded);
 				Y.applyUpdate(this.doc, update, connection);
 				assignRefsAfterUpdate(this.doc); // the server gives action refs (refs.ts)
 				const pending = pendingBytes(this.doc);
@@ -259,6 +261,16 @@ export class Room {
 			default:
 				throw new MalformedMessage(`unknown sync message ${subtype}`);
 		}
+	}
+
+	/** Throws if a partner's update changes what partners may not (write-policy, plan-policy). */
+	#checkWrite(identity: Identity, update: ReturnType<typeof Y.decodeUpdate>): void {
+		const changes = changesBy(this.doc, update);
+		const roots = new Set(changes.map((change) => change.place.root));
+		const forbidden = forbiddenRoot('partner', roots);
+		if (forbidden !== null) throw new ForbiddenWrite(forbidden);
+		const problem = planChangeProblem(this.doc, changes, identity);
+		if (problem !== null) throw new ForbiddenPlanChange(problem);
 	}
 
 	/**

@@ -11,7 +11,7 @@ import {
 	hashToken,
 	validateSessionToken
 } from '../../src/lib/server/auth/session.ts';
-import { getRole } from '../../src/lib/server/members.ts';
+import { getMembership } from '../../src/lib/server/members.ts';
 import { getWorkshop } from '../../src/lib/server/workshops.ts';
 import type { SessionUser } from '../../src/lib/server/auth/session.ts';
 import { CLOSE, CLOSE_REASON } from './close-codes.ts';
@@ -86,7 +86,12 @@ export function admit(db: Db, request: IncomingMessage, workshopId: string): Adm
 		return { ok: false, code: CLOSE.unknownBoard, reason: CLOSE_REASON.unknownBoard };
 	}
 	const { user, credential } = signedIn;
-	const role = getRole(db, workshopId, user.id);
-	if (!role) return { ok: false, code: CLOSE.forbidden, reason: CLOSE_REASON.forbidden };
-	return { ok: true, workshopId, identity: { userId: user.id, name: user.name, role, credential } };
+	const membership = getMembership(db, workshopId, user.id);
+	if (!membership) return { ok: false, code: CLOSE.forbidden, reason: CLOSE_REASON.forbidden };
+	const { role, partnerId } = membership;
+	return {
+		ok: true,
+		workshopId,
+		identity: { userId: user.id, name: user.name, role, partnerId, credential }
+	};
 }

@@ -17,6 +17,10 @@ import { mapSetUpdate, updateFrame } from '../helpers/frames.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { CLOSE } from '../../server/sync/close-codes.ts';
+import { PLAN_REFUSAL } from '../../server/sync/plan-policy.ts';
+import { acceptLead, leadStatus } from '../../src/lib/board/lead-acceptance.ts';
+import { setMember } from '../../src/lib/server/members.ts';
+import { COMMAND_LINE } from '../../src/lib/server/audit.ts';
 
 /** A sync frame carrying an update (subtype 2), as opposed to the handshake's step 1. */
 const isDocumentUpdate = (frame: Buffer) => frame[0] === 0 && frame[1] === 2;
@@ -185,5 +189,53 @@ describe('the write policy', () => {
 		const stored = loadBoardDoc(store, workshop.workshopId).doc;
 		expect(listCards(stored).map((c) => c.text)).toEqual(['Meet the buyer days']);
 		expect(partner.provider.wsconnected).toBe(true);
+	});
+
+	it("refuses a partner's forged acceptance of another organisation's lead, and takes it once the member speaks for that organisation", async () => {
+		const facilitator = connect({ sessionToken: workshop.facilitator.sessionToken });
+		await facilitator.synced;
+		const partner = (code: string) =>
+			addPartner(facilitator.doc, { code, name: code, type: 'council', colour: '#1f77b4' });
+		const council = partner('KBC');
+		const trust = partner('KTH');
+		const actionId = addAction(facilitator.doc, { pillar: 'spend', title: 'Spend', lead: council });
+		const { db } = server.database;
+		const member = {
+			workshopId: workshop.workshopId,
+			userId: workshop.partner.id,
+			actor: COMMAND_LINE
+		};
+		setMember(db, { ...member, role: 'partner', partnerId: trust });
+
+		const forger = connect({ sessionToken: workshop.partner.sessionToken });
+		await waitFor(() => listActions(forger.doc).length === 1, 'the partner to see the action');
+		const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+			forger.provider.once('connection-close', (event) =>
+				resolve({ code: event!.code, reason: event!.reason })
+			)
+		);
+		acceptLead(forger.doc, actionId, { name: workshop.partner.name, partnerId: council });
+		expect(await closed).toEqual({ code: CLOSE.forbidden, reason: PLAN_REFUSAL.leadAnswer });
+		const store = new SqliteBoardStore(db);
+		expect(leadStatus(listActions(loadBoardDoc(store, workshop.workshopId).doc)[0])).toBe(
+			'awaiting'
+		);
+
+		// Moved to the council: the open connection learns it within seconds (closed with 4001,
+		// and the client reconnects), and the member's acceptance is then taken.
+		const honest = connect({ apiToken: workshop.partner.apiToken });
+		await honest.synced;
+		const relinked = new Promise<number>((resolve) =>
+			honest.provider.once('connection-close', (event) => resolve(event!.code))
+		);
+		setMember(db, { ...member, role: 'partner', partnerId: council });
+		expect(await relinked).toBe(CLOSE.roleChanged);
+		await waitFor(() => honest.provider.synced, 'the member to be back');
+		acceptLead(honest.doc, actionId, { name: workshop.partner.name, partnerId: council });
+		await waitFor(
+			() => leadStatus(listActions(facilitator.doc)[0]) === 'accepted',
+			'the acceptance to reach the facilitator'
+		);
+		expect(honest.provider.wsconnected).toBe(true);
 	});
 });

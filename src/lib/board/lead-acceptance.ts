@@ -9,6 +9,18 @@ import type * as Y from 'yjs';
 import { actionRecord, type Action } from './actions.ts';
 import { setRecordText, type EditResult } from './action-edit.ts';
 
+/**
+ * The fields of an action record that hold the lead's answer. Only a member of the lead partner
+ * (or a facilitator) may write them; the sync server enforces it.
+ */
+export const LEAD_ANSWER_FIELDS = [
+	'leadResponse',
+	'leadResponsePartner',
+	'leadResponseReason',
+	'leadResponseBy',
+	'leadResponseAt'
+] as const;
+
 /** Where an action's lead stands. */
 export type LeadStatus = 'no-lead' | 'awaiting' | 'accepted' | 'declined';
 

@@ -192,15 +192,23 @@ export function listMembers(db: Db, workshopId: string): MemberRow[] {
 		.sort((a, b) => order[a.role] - order[b.role] || a.name.localeCompare(b.name));
 }
 
-/** Current roles of some users in a workshop (absent: not a member any more). */
-export function rolesOf(db: Db, workshopId: string, userIds: string[]): Map<string, Role> {
+/** Current roles and partner organisations of some users in a workshop (absent: not members). */
+export function membershipsOf(
+	db: Db,
+	workshopId: string,
+	userIds: string[]
+): Map<string, Pick<Membership, 'role' | 'partnerId'>> {
 	if (userIds.length === 0) return new Map();
 	const rows = db
-		.select({ userId: memberships.userId, role: memberships.role })
+		.select({
+			userId: memberships.userId,
+			role: memberships.role,
+			partnerId: memberships.partnerId
+		})
 		.from(memberships)
 		.where(and(eq(memberships.workshopId, workshopId), inArray(memberships.userId, userIds)))
 		.all();
-	return new Map(rows.map((row) => [row.userId, row.role]));
+	return new Map(rows.map(({ userId, role, partnerId }) => [userId, { role, partnerId }]));
 }
 
 /** Counts a board connection opening (+1) or closing (-1), for "online now" and "last seen". */
