@@ -14,38 +14,42 @@ import { ROOT } from '../../src/lib/board/board-doc.ts';
 /** Origin of the room's own ref transactions. */
 export const REF_ORIGIN = Symbol('action refs');
 
-/** Per document: whether an update since the last run may have left an action without a ref. */
-const needsScan = new WeakMap<Y.Doc, { dirty: boolean }>();
+/**
+ * Gives refs to a room's actions: watches its document for changes that may leave an action
+ * without a ref, and assigns them right after the update that made them.
+ */
+export class RefAssigner {
+	readonly #doc: Y.Doc;
+	/** Whether an update since the last run may have left an action without a ref. */
+	#dirty = true; // a board loaded from storage may predate refs: scan it once
 
-function watch(doc: Y.Doc): { dirty: boolean } {
-	const state = { dirty: true }; // a board loaded from storage may predate refs: scan it once
-	const actions = doc.getMap(ROOT.actions);
-	actions.observeDeep((events, transaction) => {
-		if (transaction.origin === REF_ORIGIN) return;
-		const touchesRefs = events.some(
-			(event) =>
-				event.target === actions ||
-				(event instanceof Y.YMapEvent &&
-					event.target._item?.parent === actions &&
-					event.keysChanged.has('ref'))
-		);
-		if (touchesRefs) state.dirty = true;
-	});
-	needsScan.set(doc, state);
-	return state;
-}
+	constructor(doc: Y.Doc) {
+		this.#doc = doc;
+		const actions = doc.getMap(ROOT.actions);
+		actions.observeDeep((events, transaction) => {
+			if (transaction.origin === REF_ORIGIN) return;
+			const touchesRefs = events.some(
+				(event) =>
+					event.target === actions ||
+					(event instanceof Y.YMapEvent &&
+						event.target._item?.parent === actions &&
+						event.keysChanged.has('ref'))
+			);
+			if (touchesRefs) this.#dirty = true;
+		});
+	}
 
-/** Gives refs to actions that lack one; call right after applying a client's update. */
-export function assignRefsAfterUpdate(doc: Y.Doc): void {
-	const state = needsScan.get(doc) ?? watch(doc);
-	if (!state.dirty) return;
-	state.dirty = false;
-	try {
-		assignActionRefs(doc, REF_ORIGIN);
-	} catch (error) {
-		// A fault here must not cost anyone their connection: the actions stay without a ref
-		// (shown as provisional) until the next update tries again.
-		state.dirty = true;
-		console.error('[sync] could not assign action refs:', error);
+	/** Gives refs to actions that lack one; call right after applying a client's update. */
+	afterUpdate(): void {
+		if (!this.#dirty) return;
+		this.#dirty = false;
+		try {
+			assignActionRefs(this.#doc, REF_ORIGIN);
+		} catch (error) {
+			// A fault here must not cost anyone their connection: the actions stay without a ref
+			// (shown as provisional) until the next update tries again.
+			this.#dirty = true;
+			console.error('[sync] could not assign action refs:', error);
+		}
 	}
 }

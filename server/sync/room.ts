@@ -33,7 +33,7 @@ import {
 	TooMuchPending
 } from './protocol-errors.ts';
 import { dropPending, encodeIntegratedState, leftPending, pendingBytes } from './pending.ts';
-import { assignRefsAfterUpdate } from './refs.ts';
+import { RefAssigner } from './refs.ts';
 import { updateShapeProblem } from './update-shape.ts';
 import { planChangeProblem } from './plan-policy.ts';
 import { changesBy, forbiddenRoot } from './write-policy.ts';
@@ -84,6 +84,8 @@ export class Room {
 	readonly #hooks: RoomHooks;
 	/** Which connection announced each awareness client id: only it may change that entry. */
 	readonly #awarenessOwners = new Map<number, Connection>();
+	/** The server gives action refs, in one order for everyone (refs.ts). */
+	readonly #refs: RefAssigner;
 	#lastStoredId = 0;
 	/** Set when storing failed: the in-memory document may hold what storage does not. */
 	#broken = false;
@@ -98,6 +100,7 @@ export class Room {
 		this.doc = loaded.doc;
 		this.#lastStoredId = loaded.lastUpdateId;
 		this.#updatesSinceCompaction = loaded.logLength;
+		this.#refs = new RefAssigner(this.doc);
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null);
 		this.doc.on('update', this.#onDocUpdate);
@@ -249,7 +252,7 @@ export class Room {
 				if (problem !== null) throw new MalformedMessage(problem);
 				if (role !== 'facilitator') this.#checkWrite(connection.identity, decoded);
 				Y.applyUpdate(this.doc, update, connection);
-				assignRefsAfterUpdate(this.doc); // the server gives action refs (refs.ts)
+				this.#refs.afterUpdate();
 				const pending = pendingBytes(this.doc);
 				if (pending > MAX_PENDING_BYTES) {
 					dropPending(this.doc);
