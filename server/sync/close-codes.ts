@@ -6,14 +6,16 @@
 export const CLOSE = {
 	/** The member's role changed: the new role applies from now on; reconnect (and re-read it). */
 	roleChanged: 4001,
+	/**
+	 * An update built on edits the server has not received (it was dropped): reconnect, and the
+	 * sync handshake sends everything the server is missing, in order.
+	 */
+	outOfOrder: 4002,
 	/** The server is shutting down or restarting; reconnect. */
 	serviceRestart: 1012,
 	/** A frame was larger than MAX_PAYLOAD_BYTES (sent by `ws` itself). */
 	messageTooBig: 1009,
-	/**
-	 * A message could not be decoded, or broke the protocol (including a limit: too much awareness,
-	 * or edits that build on edits the server never received).
-	 */
+	/** A message could not be decoded, or broke the protocol (including a limit on awareness). */
 	malformed: 4400,
 	/** No valid session cookie or API token. */
 	unauthenticated: 4401,
@@ -35,7 +37,7 @@ export const CLOSE_REASON = {
 	removed: 'You have been removed from this workshop.',
 	forbiddenWrite: "Only facilitators may change the workshop's pillars and partner organisations.",
 	malformed: 'The server could not read a message from this connection.',
-	tooMuchPending: 'This connection sent edits that build on edits the server never received.',
+	outOfOrder: 'This connection sent edits ahead of what they build on; reconnecting sends them again.',
 	unauthenticated: 'Sign in to open this board.',
 	forbidden: 'You are not a member of this workshop.',
 	unknownBoard: 'There is no workshop with this id.',

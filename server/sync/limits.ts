@@ -12,13 +12,6 @@ export const CLOSE_HANDSHAKE_TIMEOUT_MS = 2_000;
 /** A connection whose unsent data exceeds this is closed (1013) instead of buffering without end. */
 export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 /**
- * Bytes of document updates a board may hold back because what they build on has not arrived
- * (Yjs' pending structs and deletions; see pending.ts). The update that goes past it closes its
- * sender (4400) and the held-back data is dropped. Kept small: Yjs re-reads all of it whenever
- * one of the clients it waits for makes an edit.
- */
-export const MAX_PENDING_BYTES = 64 * 1024;
-/**
  * Entries one awareness message may hold. A stock client sends back every awareness change it
  * hears of, so an honest message can name everyone on the board; no board holds this many.
  */

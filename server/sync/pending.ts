@@ -1,9 +1,12 @@
 /**
- * Updates a board holds back because what they build on has not arrived. Yjs keeps them (its
- * pending structs and deletions) in memory for as long as that takes, merges every later update
- * into them, retries them whenever a missing client advances, and adds them to every state it
- * encodes. So the server bounds them (MAX_PENDING_BYTES), and keeps them out of what it sends to
- * clients and what it stores: only what it has integrated (and logged) leaves the room.
+ * Updates that build on edits the server has not received. Yjs would hold them back (its pending
+ * structs and deletions) and integrate them later, when what they wait for arrives — in the
+ * middle of some other update, where no rule checks them: a partner could park a deletion of the
+ * facilitator's next edit, or a write into a facilitator-only map, and have it land later. So the
+ * room keeps nothing pending: an update that leaves something pending is dropped, and its sender
+ * reconnects (4002), which sends what the server is missing in order. Honest clients get there
+ * only by racing their sync handshake (an edit sent just before the client's sync step 2).
+ * What is pending is also kept out of what the server sends and stores.
  */
 import * as Y from 'yjs';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { actionRecord, addAction } from '../../src/lib/board/actions.ts';
+import { actionRecord, addAction, deleteAction } from '../../src/lib/board/actions.ts';
 import { setActionText, setActionValues, setRecordText } from '../../src/lib/board/action-edit.ts';
 import { addPartner, initBoard } from '../../src/lib/board/board-doc.ts';
 import { addCard } from '../../src/lib/board/cards.ts';
@@ -134,5 +134,60 @@ describe('agreeing an action', () => {
 		expect(
 			verdict(trustMember, (doc) => setActionText(doc, actionId, 'title', 'Spend 2'))
 		).toBeNull();
+	});
+});
+
+describe('deleting an action', () => {
+	it('is left to partners, whatever its lead, along with its empty answer fields', () => {
+		expect(verdict(trustMember, (doc) => deleteAction(doc, actionId))).toBeNull();
+	});
+
+	it('is refused to partners once the action is agreed', () => {
+		setActionValues(server, actionId, { approval: 'agreed' });
+		Y.applyUpdate(client, Y.encodeStateAsUpdate(server, Y.encodeStateVector(client)));
+		expect(verdict(councilMember, (doc) => deleteAction(doc, actionId))).toBe(
+			PLAN_REFUSAL.deleteAgreed
+		);
+	});
+});
+
+describe('refs', () => {
+	it('are never changed by a partner, not even to a free one', () => {
+		expect(
+			verdict(trustMember, (doc) => actionRecord(doc, actionId)!.set('ref', 'SP-9007199254740993'))
+		).toBe(PLAN_REFUSAL.ref);
+	});
+
+	it('are not brought by a partner on a new action', () => {
+		expect(
+			verdict(trustMember, (doc) => addAction(doc, { pillar: 'land', ref: 'LP-01', title: 'x' }))
+		).toBe(PLAN_REFUSAL.ref);
+	});
+});
+
+describe('two replicas merged into one update', () => {
+	it("cannot make an answer pass for another organisation's lead (Yjs, not the update's order, picks the lead)", () => {
+		// Two clients from the same state: one names the trust lead and declines for it, the other
+		// names the council lead again. Whichever lead wins, the answer must not be the trust's.
+		const forge = (clientId: number) => {
+			const doc = new Y.Doc();
+			doc.clientID = clientId;
+			Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+			return doc;
+		};
+		const [low, high] = [forge(5), forge(2 ** 31)];
+		const base = Y.encodeStateVector(server);
+		low.transact(() => {
+			setActionValues(low, actionId, { lead: trust });
+			declineLead(low, actionId, trustMember, 'Not us');
+		});
+		actionRecord(high, actionId)!.set('lead', council); // written again, so that it competes
+		const merged = Y.mergeUpdates([
+			Y.encodeStateAsUpdate(low, base),
+			Y.encodeStateAsUpdate(high, base)
+		]);
+		expect(planChangeProblem(server, changesBy(server, Y.decodeUpdate(merged)), trustMember)).toBe(
+			PLAN_REFUSAL.leadAnswer
+		);
 	});
 });

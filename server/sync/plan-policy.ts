@@ -5,7 +5,9 @@
  * do it either:
  * - the lead's answer (accept, or decline with a reason) is given by a member of the lead partner,
  *   in their own name and for their own organisation;
- * - marking an action agreed, or taking an agreed action back, is for facilitators.
+ * - marking an action agreed, taking an agreed action back, or deleting it, is for facilitators;
+ * - refs are the server's (refs.ts): a partner's new action comes without one, and no partner
+ *   changes one.
  */
 import { ROOT } from '../../src/lib/board/board-doc.ts';
 import { actionRecord } from '../../src/lib/board/actions.ts';
@@ -23,7 +25,9 @@ export interface PlanWriter {
 /** Sentences the sender's client may show when it is refused. */
 export const PLAN_REFUSAL = {
 	leadAnswer: 'Only a member of the lead partner may accept or decline leading an action.',
-	agreed: 'Only facilitators may mark an action agreed, or take an agreed action back.'
+	agreed: 'Only facilitators may mark an action agreed, or take an agreed action back.',
+	deleteAgreed: 'Only facilitators may delete an agreed action.',
+	ref: 'Action refs are given by the server and never change.'
 } as const;
 
 const leadAnswerFields: ReadonlySet<string> = new Set(LEAD_ANSWER_FIELDS);
@@ -34,36 +38,64 @@ function actionField(change: Change): { actionId: string; field: string } | null
 	return root === ROOT.actions && keys.length >= 2 ? { actionId: keys[0], field: keys[1] } : null;
 }
 
+/** Whether a change writes nothing: an empty value, or a new (empty) text or list. */
+function isBlank(change: Change): boolean {
+	return change.kind === 'insert' && (change.value == null || change.value === '');
+}
+
 /** Why a partner member may not make these changes to the plan, or null if they may. */
 export function planChangeProblem(
 	doc: Y.Doc,
 	changes: readonly Change[],
 	writer: PlanWriter
 ): string | null {
-	/** The lead each action has once the update is applied: set by it, or as it was. */
-	const newLeads = new Map<string, unknown>();
+	/** Actions the update deletes whole: their fields go with them, and are not edits. */
+	const deletedWhole = new Set<string>();
+	/** Every lead the update writes, per action (Yjs decides which wins, not their order). */
+	const leadsWritten = new Map<string, unknown[]>();
+	const leadsCleared = new Set<string>();
 	for (const change of changes) {
+		const { root, keys } = change.place;
+		if (root === ROOT.actions && keys.length === 1 && change.kind === 'delete') {
+			deletedWhole.add(keys[0]);
+		}
 		const at = actionField(change);
-		if (at?.field === 'lead' && change.kind === 'insert') newLeads.set(at.actionId, change.value);
+		if (at?.field !== 'lead') continue;
+		if (change.kind === 'insert') {
+			leadsWritten.set(at.actionId, [...(leadsWritten.get(at.actionId) ?? []), change.value]);
+		} else {
+			leadsCleared.add(at.actionId);
+		}
 	}
-	const leadAfter = (actionId: string) =>
-		newLeads.has(actionId) ? newLeads.get(actionId) : actionRecord(doc, actionId)?.get('lead');
+	/** Whether the action's lead, once the update is applied, is surely the writer's partner. */
+	const ledByWriter = (actionId: string) => {
+		if (writer.partnerId === null) return false;
+		const written = leadsWritten.get(actionId);
+		if (written) return written.every((lead) => lead === writer.partnerId);
+		return (
+			!leadsCleared.has(actionId) && actionRecord(doc, actionId)?.get('lead') === writer.partnerId
+		);
+	};
 
+	for (const actionId of deletedWhole) {
+		if (actionRecord(doc, actionId)?.get('approval') === 'agreed') return PLAN_REFUSAL.deleteAgreed;
+	}
 	for (const change of changes) {
 		const at = actionField(change);
 		if (!at) continue;
-		if (leadAnswerFields.has(at.field)) {
-			const blank = change.kind === 'insert' && (change.value === null || change.value === undefined);
-			// A new action is written with its (empty) answer fields: that answers nothing.
-			if (blank && actionRecord(doc, at.actionId) === null) continue;
-			const forOwnLead = writer.partnerId !== null && leadAfter(at.actionId) === writer.partnerId;
-			if (!forOwnLead) return PLAN_REFUSAL.leadAnswer;
-			if (change.kind !== 'insert') continue;
-			if (at.field === 'leadResponsePartner' && change.value !== writer.partnerId) {
-				return PLAN_REFUSAL.leadAnswer;
-			}
-			if (at.field === 'leadResponseBy' && change.value !== writer.name) {
-				return PLAN_REFUSAL.leadAnswer;
+		if (change.kind === 'delete' && deletedWhole.has(at.actionId)) continue;
+		// A new action is written with all its fields, empty ones included.
+		const blankOnCreate = isBlank(change) && actionRecord(doc, at.actionId) === null;
+		if (at.field === 'ref' && !blankOnCreate) return PLAN_REFUSAL.ref;
+		if (leadAnswerFields.has(at.field) && !blankOnCreate) {
+			if (!ledByWriter(at.actionId)) return PLAN_REFUSAL.leadAnswer;
+			if (change.kind === 'insert') {
+				if (at.field === 'leadResponsePartner' && change.value !== writer.partnerId) {
+					return PLAN_REFUSAL.leadAnswer;
+				}
+				if (at.field === 'leadResponseBy' && change.value !== writer.name) {
+					return PLAN_REFUSAL.leadAnswer;
+				}
 			}
 		}
 		if (at.field === 'approval' && change.value === 'agreed') return PLAN_REFUSAL.agreed;

@@ -38,9 +38,9 @@ export class ForbiddenPlanChange extends ConnectionRejected {
 	}
 }
 
-/** An update that left more than MAX_PENDING_BYTES waiting for edits that never came (4400). */
-export class TooMuchPending extends ConnectionRejected {
-	constructor(bytes: number) {
-		super(CLOSE.malformed, CLOSE_REASON.tooMuchPending, `${bytes} bytes pending`);
+/** An update that builds on edits the server has not received (4002: reconnect and resend). */
+export class OutOfOrder extends ConnectionRejected {
+	constructor() {
+		super(CLOSE.outOfOrder, CLOSE_REASON.outOfOrder, 'update left pending');
 	}
 }

@@ -16,8 +16,7 @@ import { messageHandled, type MessageHandled } from './diagnostics.ts';
 import {
 	COMPACT_AFTER_UPDATES,
 	MAX_AWARENESS_CLIENTS_PER_CONNECTION,
-	MAX_BUFFERED_BYTES,
-	MAX_PENDING_BYTES
+	MAX_BUFFERED_BYTES
 } from './limits.ts';
 import {
 	AwarenessThrottle,
@@ -30,9 +29,9 @@ import {
 	ForbiddenPlanChange,
 	ForbiddenWrite,
 	MalformedMessage,
-	TooMuchPending
+	OutOfOrder
 } from './protocol-errors.ts';
-import { dropPending, encodeIntegratedState, leftPending, pendingBytes } from './pending.ts';
+import { dropPending, encodeIntegratedState, leftPending } from './pending.ts';
 import { RefAssigner } from './refs.ts';
 import { updateShapeProblem } from './update-shape.ts';
 import { planChangeProblem } from './plan-policy.ts';
@@ -253,11 +252,11 @@ export class Room {
 				if (role !== 'facilitator') this.#checkWrite(connection.identity, decoded);
 				Y.applyUpdate(this.doc, update, connection);
 				this.#refs.afterUpdate();
-				const pending = pendingBytes(this.doc);
-				if (pending > MAX_PENDING_BYTES) {
+				if (leftPending(this.doc, decoded)) {
+					// What it builds on has not arrived: nothing of it may wait in the room, where no
+					// rule would check it when it fell into place (pending.ts).
 					dropPending(this.doc);
-					// Only the sender of an update that left something pending is to blame.
-					if (leftPending(this.doc, decoded)) throw new TooMuchPending(pending);
+					throw new OutOfOrder();
 				}
 				return;
 			}

@@ -98,11 +98,12 @@ describe('action refs given by the sync server', () => {
 		try {
 			const [a, b] = [connect(server.syncUrl, 0), connect(server.syncUrl, 1)];
 			await Promise.all([a.synced, b.synced]);
-			const wage = addAction(a.doc, { pillar: 'workforce', title: 'Wage' });
-			addAction(b.doc, { ref: 'FI-07', pillar: 'finance', title: 'Imported' });
+			// a is a facilitator's client, b a partner's: only facilitators bring refs (an import).
+			const wage = addAction(b.doc, { pillar: 'workforce', title: 'Wage' });
+			addAction(a.doc, { ref: 'FI-07', pillar: 'finance', title: 'Imported' });
 			await waitFor(() => refsOf(a).join() === 'FI-07,WF-01', 'both refs');
 			addAction(b.doc, { pillar: 'finance', title: 'Credit union' });
-			setActionValues(a.doc, wage, { pillar: 'finance' });
+			setActionValues(b.doc, wage, { pillar: 'finance' });
 			await waitFor(
 				() => listActions(a.doc).length === 3 && refsOf(a).every((ref) => ref !== ''),
 				'refs for all three'

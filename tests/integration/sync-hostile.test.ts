@@ -103,6 +103,63 @@ describe('malformed frames', () => {
 	}
 });
 
+describe('edits that build on edits the server has not received', () => {
+	/** An update of no structs that deletes `len` items of `client` from `clock` on. */
+	function deletionsOnly(client: number, clock: number, len: number): Uint8Array {
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, 0); // no structs
+		encoding.writeVarUint(encoder, 1); // deletions of one client
+		encoding.writeVarUint(encoder, client);
+		encoding.writeVarUint(encoder, 1);
+		encoding.writeVarUint(encoder, clock);
+		encoding.writeVarUint(encoder, len);
+		return encoding.toUint8Array(encoder);
+	}
+
+	it("are dropped, not kept waiting: a deletion of the facilitator's next edits never lands", async () => {
+		const facilitator = bystanders[0].doc;
+		const next = Y.getState(facilitator.store, facilitator.clientID);
+		const outcome = await sendAsPartner(
+			updateFrame(deletionsOnly(facilitator.clientID, next, 2 ** 40))
+		);
+		expect(outcome).toEqual({
+			code: CLOSE.outOfOrder,
+			reason:
+				'This connection sent edits ahead of what they build on; reconnecting sends them again.'
+		});
+		const room = server.running.sync.rooms.get(workshop.workshopId)!;
+		expect(room.doc.store.pendingDs).toBeNull();
+		addCard(facilitator, { pillar: 'land', text: 'the next edit' });
+		await waitForConvergence(bystanders);
+		expect(listCards(room.doc).map((card) => card.text)).toContain('the next edit');
+	});
+
+	it('are dropped, not kept waiting: an item parked beside one the server has not seen', async () => {
+		// A partner's item whose left neighbour is the facilitator's next item: it would land in
+		// whatever map that item goes to, unchecked.
+		const facilitator = bystanders[0].doc;
+		const ahead = new Y.Doc();
+		Y.applyUpdate(ahead, Y.encodeStateAsUpdate(facilitator));
+		ahead.clientID = facilitator.clientID;
+		const before = Y.encodeStateVector(ahead);
+		ahead.getMap('refs').set('SP-02', 'parked');
+		const unseen = Y.encodeStateAsUpdate(ahead, before);
+		const riding = new Y.Doc();
+		Y.applyUpdate(riding, Y.encodeStateAsUpdate(ahead));
+		const base = Y.encodeStateVector(riding);
+		riding.getMap('refs').set('SP-02', 'hijacked');
+		const parked = Y.encodeStateAsUpdate(riding, base);
+		expect(unseen.length).toBeGreaterThan(0);
+
+		const outcome = await sendAsPartner(updateFrame(parked));
+		expect(outcome.code).toBe(CLOSE.outOfOrder);
+		const room = server.running.sync.rooms.get(workshop.workshopId)!;
+		expect(room.doc.store.pendingStructs).toBeNull();
+		expect(room.doc.getMap('refs').has('SP-02')).toBe(false);
+		await expectBystandersStillServed();
+	});
+});
+
 describe('oversized frames', () => {
 	it(`closes the sender of a frame over ${MAX_PAYLOAD_BYTES} bytes with 1009`, async () => {
 		const before = boardState();

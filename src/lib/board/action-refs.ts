@@ -22,9 +22,14 @@ import { listPillars, str, type YRecord } from './board-doc.ts';
 /** Name of the top-level map registering every ref ever given: ref → action id. */
 export const REFS_ROOT = 'refs';
 
-const REF_PATTERN = /^(.+)-(\d+)$/;
+/** A prefix, a dash and a number of at most six digits (more would not stay an exact integer). */
+const REF_PATTERN = /^(.+)-(\d{1,6})$/;
 
-/** The prefix and number of a ref such as `SP-03`, or null for anything else. */
+/**
+ * The prefix and number of a ref such as `SP-03`, or null for anything else — a ref written by a
+ * script with a huge number (`SP-9007199254740993`) is kept as it is but never counted, so the
+ * numbers the server gives stay small, exact and unique.
+ */
 export function parseRef(ref: string): { prefix: string; number: number } | null {
 	const match = REF_PATTERN.exec(ref);
 	return match ? { prefix: match[1], number: Number(match[2]) } : null;
