@@ -37,7 +37,8 @@ export const CLOSE_REASON = {
 	removed: 'You have been removed from this workshop.',
 	forbiddenWrite: "Only facilitators may change the workshop's pillars and partner organisations.",
 	malformed: 'The server could not read a message from this connection.',
-	outOfOrder: 'This connection sent edits ahead of what they build on; reconnecting sends them again.',
+	outOfOrder:
+		'This connection sent edits ahead of what they build on; reconnecting sends them again.',
 	unauthenticated: 'Sign in to open this board.',
 	forbidden: 'You are not a member of this workshop.',
 	unknownBoard: 'There is no workshop with this id.',
