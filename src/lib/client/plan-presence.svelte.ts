@@ -51,7 +51,8 @@ export class PlanPresence {
 	}
 
 	#read = () => {
-		const next: Record<string, ActionEditor[]> = {};
+		// No prototype: an action id is whatever a peer announces, `__proto__` included.
+		const next: Record<string, ActionEditor[]> = Object.create(null);
 		for (const state of this.#awareness.getStates().values()) {
 			const editing = readEditing(state);
 			const user = state.user as Record<string, unknown> | undefined;
