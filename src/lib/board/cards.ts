@@ -14,8 +14,8 @@ import {
 import { updateText } from './text.ts';
 
 /** Default card size and the gap between stacked cards, in board units. */
-export const CARD_WIDTH = 220;
-export const CARD_HEIGHT = 120;
+export const CARD_WIDTH = 240;
+export const CARD_HEIGHT = 140;
 export const CARD_GAP = 16;
 export const CARD_COLOURS = ['#fff4b8', '#ffd9c2', '#d7f0d2', '#d4e6fb', '#eadcf8'] as const;
 

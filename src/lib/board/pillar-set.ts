@@ -52,7 +52,7 @@ export function pillarPrefixFor(label: string, taken: Iterable<string>): string 
 	const letters = label.toUpperCase().replace(/[^A-Z]/g, '');
 	const words = label.toUpperCase().match(/[A-Z]+/g) ?? [];
 	const candidates = [
-		words.length > 1 ? words[0][0] + words[1][0] : '',
+		words.length > 1 ? `${words[0]?.[0] ?? ''}${words[1]?.[0] ?? ''}` : '',
 		letters.slice(0, 2),
 		...Array.from(letters.slice(1), (letter) => letters[0] + letter)
 	].filter((candidate) => candidate.length === 2);

@@ -8,11 +8,11 @@ import type { Pillar } from '$lib/board/pillars';
 import { contains, intersects, union, type Point, type Rect } from './geometry.ts';
 
 /** Lane frames, in world units. */
-export const LANE_MIN_WIDTH = 300;
+export const LANE_MIN_WIDTH = 320;
 export const LANE_MIN_HEIGHT = 720;
 export const LANE_PADDING = 20;
 /** Room at a lane's top for its name, meaning and card count. */
-export const LANE_HEADER = 168;
+export const LANE_HEADER = 196;
 /** Room below a lane's last card, to drop or add another. */
 export const LANE_FOOTER = 160;
 export const LANE_GAP = 40;
