@@ -74,8 +74,7 @@ export class CanvasPointer {
 			return;
 		}
 		if (this.#pointers.size > 2) return;
-		event.preventDefault();
-		element.focus({ preventScroll: true });
+		// No preventDefault: the press focuses the card or the canvas, and double-clicks still come.
 		this.#downAt = point;
 		this.#moved = false;
 		const world = this.#world(point);
