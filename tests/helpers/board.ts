@@ -23,9 +23,14 @@ export function lane(page: Page, name: string): Locator {
 	return page.getByRole('region', { name: new RegExp(`^${name}`) });
 }
 
-/** A card on the canvas, by the start of its text. */
-export function card(page: Page, text: string): Locator {
-	return page.getByRole('article', { name: new RegExp(`^${escape(text)}`) });
+/** A card on the canvas (of the page, or of one lane), by the start of its text. */
+export function card(scope: Page | Locator, text: string): Locator {
+	return scope.getByRole('article', { name: new RegExp(`^${escape(text)}`) });
+}
+
+/** A card whose text is exactly `text` (its name is the text, then "; by" its author). */
+export function cardReading(scope: Page | Locator, text: string): Locator {
+	return scope.getByRole('article', { name: new RegExp(`^${escape(text)}; by `) });
 }
 
 function escape(text: string): string {

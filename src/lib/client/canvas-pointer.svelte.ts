@@ -60,7 +60,7 @@ export class CanvasPointer {
 	down(event: PointerEvent, element: HTMLElement): void {
 		const target = event.target as HTMLElement;
 		// Typing, selecting text and pressing buttons work as usual.
-		if (target.closest('textarea:not([readonly]), button, input, select, a')) return;
+		if (target.closest('textarea, button, input, select, a')) return;
 		const bounds = element.getBoundingClientRect();
 		this.#origin = { x: bounds.left, y: bounds.top };
 		const point = this.#local(event);
