@@ -93,53 +93,16 @@ async function main() {
 			);
 		}
 		const interactive = summary(loads);
-		if (process.env.BENCH_DEBUG) {
-			console.log(
-				await page!.evaluate(() => {
-					const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-					return JSON.stringify({
-						responseStart: nav.responseStart,
-						responseEnd: nav.responseEnd,
-						domInteractive: nav.domInteractive,
-						dcl: nav.domContentLoadedEventEnd,
-						load: nav.loadEventEnd,
-						resources: performance
-							.getEntriesByType('resource')
-							.map((entry) => [
-								new URL(entry.name).pathname.slice(-30),
-								Math.round(entry.startTime),
-								Math.round(entry.responseEnd)
-							])
-					});
-				})
-			);
-		}
+		const phases = await page!.evaluate(() => {
+			const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+			return { response: nav.responseStart, domReady: nav.domContentLoadedEventEnd };
+		});
 		const javascript = await javascriptKb(page!);
 		const htmlBody = await (await context.request.get(boardUrl)).body();
 		const html = htmlBody.length;
-		if (process.env.BENCH_DEBUG) fs.writeFileSync('/tmp/canvas/board.html', htmlBody);
 		const rendered = await page!.locator('[data-card-id]').count();
 
 		await measureGesture(page!, 'pan', 60); // warm-up
-		if (process.env.BENCH_DEBUG) {
-			await page!.evaluate(() => {
-				const w = window as unknown as { __loaf: unknown[] };
-				w.__loaf = [];
-				new PerformanceObserver((list) => {
-					for (const e of list.getEntries() as unknown as Record<string, number>[]) {
-						w.__loaf.push({
-							d: Math.round(e.duration),
-							work: Math.round(e.renderStart - e.startTime),
-							render: Math.round(e.styleAndLayoutStart - e.renderStart),
-							style: Math.round(e.startTime + e.duration - e.styleAndLayoutStart),
-							block: Math.round(e.blockingDuration)
-						});
-					}
-				}).observe({ type: 'long-animation-frame' });
-			});
-			await measureGesture(page!, 'pan', 240);
-			console.log(JSON.stringify(await page!.evaluate(() => (window as unknown as { __loaf: unknown[] }).__loaf.slice(0, 40))));
-		}
 		const results: Record<string, ReturnType<typeof summary> & { moved: number }> = {};
 		for (const gesture of ['pan', 'zoom', 'drag'] as Gesture[]) {
 			const { times, moved } = await measureGesture(page!, gesture, FRAMES);
@@ -149,7 +112,9 @@ async function main() {
 		console.log(
 			`Canvas benchmark: ${CARDS} cards, ${VIEWPORT.width}×${VIEWPORT.height}, headless Chromium`
 		);
-		console.log(`(cards in the page after load: ${rendered} of ${CARDS})\n`);
+		console.log(
+			`(cards in the page after load: ${rendered} of ${CARDS}; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)\n`
+		);
 		for (const [name, result] of Object.entries(results)) {
 			const ok = result.median <= TARGETS.medianMs && result.p95 <= TARGETS.p95Ms;
 			console.log(
@@ -160,6 +125,9 @@ async function main() {
 		console.log(
 			`interactive after navigation  median ${interactive.median.toFixed(0)} ms, worst ${Math.max(...loads).toFixed(0)} ms` +
 				`  (${LOADS} loads; target ≤ ${TARGETS.interactiveMs} ms)  ${verdict(Math.max(...loads) <= TARGETS.interactiveMs)}`
+		);
+		console.log(
+			`  (last load: first byte from the server at ${phases.response.toFixed(0)} ms, DOM ready at ${phases.domReady.toFixed(0)} ms)`
 		);
 		console.log(
 			`board page JavaScript  ${javascript.kb.toFixed(1)} KB gzipped in ${javascript.files} files` +

@@ -19,9 +19,9 @@ import {
 } from '$lib/canvas/viewport';
 
 /** Cards are rendered this far (in screens) beyond the edges of the view. */
-const RENDER_MARGIN_SCREENS = 0.5;
-/** The rendered area snaps to cells this many screens across. */
-const RENDER_CELL_SCREENS = 0.5;
+const RENDER_MARGIN_SCREENS = 0.3;
+/** The rendered area snaps to cells about this many screens across (small: fewer cards per step). */
+const RENDER_CELL_SCREENS = 0.25;
 
 export class Camera {
 	viewport = $state.raw<Viewport>(INITIAL_VIEWPORT);
