@@ -84,6 +84,17 @@ test('with the keyboard alone a person creates, edits and moves a card', async (
 	await partner.keyboard.press('Delete');
 	await expect(card(facilitator, 'Guaranteed interviews')).toHaveCount(0);
 	await expect(card(facilitator, 'Second idea')).toHaveCount(1);
+
+	// Tab leads from a lane's cards to its "Add card" button, which Enter presses.
+	await expect(card(partner, 'Second idea')).toBeFocused();
+	await partner.keyboard.press('Tab');
+	await expect(
+		partner.getByRole('button', { name: /^Add card to Socially productive/ })
+	).toBeFocused();
+	await partner.keyboard.press('Enter');
+	await partner.keyboard.type('Third idea');
+	await partner.keyboard.press('Escape');
+	await expect(cardReading(lane(facilitator, 'Socially productive'), 'Third idea')).toBeVisible();
 });
 
 test('editing in the outline view edits the board live for everyone', async ({ browser }) => {

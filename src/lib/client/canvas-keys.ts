@@ -57,6 +57,8 @@ const ARROWS: Record<string, Direction> = {
 export function handleCanvasKey(event: KeyboardEvent, context: CanvasKeyContext): boolean {
 	const { editor, camera, layout, canEdit } = context;
 	const target = event.target as HTMLElement;
+	// Buttons on the canvas (a lane's "Add card") take Enter and Space as buttons do.
+	if (target.closest('button, a')) return false;
 	if (target.matches('textarea, input, select')) {
 		if (event.key !== 'Escape') return false;
 		context.stopEditing();
