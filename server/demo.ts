@@ -59,23 +59,50 @@ const DEMO_PEOPLE: DemoPerson[] = [
 ];
 
 /** Ideas on the board, as if from the workshop's ideation stage (`by` indexes DEMO_PEOPLE). */
-const DEMO_IDEAS: { pillar: string; text: string; by: number; promoted?: boolean }[] = [
+const DEMO_IDEAS: {
+	pillar: string;
+	text: string;
+	by: number;
+	tags?: string[];
+	cluster?: string;
+	/** Already taken into the plan as an action. */
+	promoted?: boolean;
+}[] = [
 	{
 		pillar: 'spend',
 		text: 'Publish a forward plan of contracts coming up in the next 18 months',
-		by: 1
+		by: 1,
+		tags: ['quick win']
 	},
 	{
 		pillar: 'spend',
 		text: 'Local food suppliers for hospital catering: start with bread and dairy',
-		by: 2
+		by: 2,
+		cluster: 'Local food'
 	},
-	{ pillar: 'workforce', text: 'Guaranteed interviews for care leavers across all anchors', by: 2 },
+	{
+		pillar: 'workforce',
+		text: 'Guaranteed interviews for care leavers across all anchors',
+		by: 2,
+		tags: ['quick win']
+	},
 	{ pillar: 'workforce', text: 'Shared Real Living Wage campaign with local employers', by: 1 },
 	{ pillar: 'land', text: 'Map every vacant anchor-owned building in the town centre', by: 1 },
+	{
+		pillar: 'land',
+		text: 'Community growing plots on spare hospital land',
+		by: 2,
+		cluster: 'Local food'
+	},
 	{ pillar: 'ownership', text: 'Employee ownership clinic for retiring business owners', by: 0 },
 	{ pillar: 'finance', text: 'Ask the pension fund for a local investment target', by: 1 },
-	{ pillar: 'finance', text: 'Credit union desk at the hospital staff hub', by: 2, promoted: true }
+	{
+		pillar: 'finance',
+		text: 'Credit union desk at the hospital staff hub',
+		by: 2,
+		tags: ['NHS'],
+		promoted: true
+	}
 ];
 
 interface Login extends DemoPerson {
@@ -130,7 +157,9 @@ async function seedDemo(db: Db): Promise<{ workshopId: string; logins: Login[] }
 				authorId,
 				authorName: author.name,
 				partnerId: partnerIdOf(author),
-				colour: cardColourFor(authorId)
+				colour: cardColourFor(authorId),
+				tags: idea.tags,
+				cluster: idea.cluster
 			});
 			// One idea already taken into the plan, awaiting its lead's acceptance.
 			if (idea.promoted) promoteCard(doc, cardId);

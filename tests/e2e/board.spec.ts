@@ -1,4 +1,13 @@
 import { expect, test } from '@playwright/test';
+import {
+	addCard,
+	card,
+	cardReading,
+	dragCard,
+	editCard,
+	facilitatorAndPartner,
+	lane
+} from '../helpers/board.ts';
 import { addMember, createWorkshop, newPerson, open, signUp } from '../helpers/e2e.ts';
 
 const CLES_LANES = [
@@ -12,84 +21,93 @@ const CLES_LANES = [
 test('a card typed by the facilitator appears for another member within a second', async ({
 	browser
 }) => {
-	const facilitator = await signUp(browser, newPerson('Nia Facilitator'));
-	const workshopId = await createWorkshop(facilitator, 'Anchor procurement workshop');
-	for (const lane of CLES_LANES) {
-		await expect(facilitator.getByRole('heading', { name: lane })).toBeVisible();
+	const { facilitator, partner } = await facilitatorAndPartner(browser, 'Anchor procurement');
+	for (const name of CLES_LANES) {
+		await expect(facilitator.getByRole('heading', { name })).toBeVisible();
 	}
-
-	const partnerPerson = newPerson('Sam Partner');
-	const partner = await signUp(browser, partnerPerson);
-	addMember(workshopId, partnerPerson.email, 'partner');
-	await open(partner, `/workshops/${workshopId}`);
-	await expect(partner.getByText('Online', { exact: true })).toBeVisible();
 	await expect(facilitator.getByText('Sam Partner')).toBeVisible();
 
 	await facilitator.getByRole('button', { name: 'Add card', exact: true }).click();
 	// The new card has the cursor: typing goes straight into it.
 	await facilitator.keyboard.type('Joint spend analysis of the top 300 suppliers');
-	await expect(partner.getByRole('textbox', { name: /card text/i }).first()).toHaveValue(
-		'Joint spend analysis of the top 300 suppliers',
-		{ timeout: 1_000 }
-	);
-
-	// Both edit the same card: each sees the other's words.
-	const partnerCard = partner.getByRole('textbox', { name: /card text/i }).first();
-	await partnerCard.press('End');
-	await partnerCard.pressSequentially(' (with the NHS trust)');
-	await expect(facilitator.getByRole('textbox', { name: /card text/i }).first()).toHaveValue(
-		'Joint spend analysis of the top 300 suppliers (with the NHS trust)'
-	);
+	await expect(cardReading(partner, 'Joint spend analysis of the top 300 suppliers')).toBeVisible({
+		timeout: 1_000
+	});
 });
 
-test('a card moved to another lane or deleted changes for everyone', async ({ browser }) => {
-	const facilitator = await signUp(browser, newPerson('Ife Facilitator'));
-	const workshopId = await createWorkshop(facilitator, 'Land and property workshop');
-	const partnerPerson = newPerson('Kai Partner');
-	const partner = await signUp(browser, partnerPerson);
-	addMember(workshopId, partnerPerson.email, 'partner');
-	await open(partner, `/workshops/${workshopId}`);
+test('two people typing in the same card at once end up with the same text', async ({
+	browser
+}) => {
+	const { facilitator, partner } = await facilitatorAndPartner(browser, 'Concurrent typing');
+	await addCard(facilitator, 'local supply chains');
+	const partnerField = await editCard(partner, 'local supply chains');
+	await partner.keyboard.press('End');
+	const facilitatorField = await editCard(facilitator, 'local supply chains');
+	await facilitator.keyboard.press('Home');
 
-	await facilitator.getByRole('button', { name: 'Add card', exact: true }).click();
-	await facilitator.keyboard.type('Community asset transfer register');
-	const landLane = partner.getByRole('region', { name: /Socially productive use of land/ });
-	const spendLane = partner.getByRole('region', { name: /Progressive procurement/ });
-	await expect(spendLane.getByRole('textbox', { name: /card text/i })).toHaveValue(
-		'Community asset transfer register'
-	);
+	// Both type at the same moment, one at each end of the text.
+	await Promise.all([
+		facilitatorField.pressSequentially('Grow ', { delay: 20 }),
+		partnerField.pressSequentially(' with the NHS trust', { delay: 20 })
+	]);
+	const merged = 'Grow local supply chains with the NHS trust';
+	await expect(facilitatorField).toHaveValue(merged);
+	await expect(partnerField).toHaveValue(merged);
+});
 
+test('a card dragged into another lane moves there for the other person too', async ({
+	browser
+}) => {
+	const { facilitator, partner } = await facilitatorAndPartner(browser, 'Land workshop');
+	const added = await addCard(facilitator, 'Community asset transfer register');
+	await expect(lane(partner, 'Progressive procurement').getByRole('article')).toHaveCount(1);
+
+	const land = (await lane(facilitator, 'Socially productive').boundingBox())!;
+	await dragCard(facilitator, added, { x: land.x + land.width / 2, y: land.y + 320 });
+
+	const partnerLand = lane(partner, 'Socially productive');
+	await expect(cardReading(partnerLand, 'Community asset transfer register')).toBeVisible();
+	await expect(lane(partner, 'Progressive procurement').getByRole('article')).toHaveCount(0);
+});
+
+test('a card moved with the selection toolbar or deleted changes for everyone', async ({
+	browser
+}) => {
+	const { facilitator, partner } = await facilitatorAndPartner(browser, 'Moves and deletes');
+	await addCard(facilitator, 'Credit union payroll saving');
 	await facilitator
-		.getByRole('combobox', { name: /move/i })
-		.first()
-		.selectOption({ label: CLES_LANES[2] });
-	await expect(landLane.getByRole('textbox', { name: /card text/i })).toHaveValue(
-		'Community asset transfer register'
-	);
-	await expect(spendLane.getByRole('textbox', { name: /card text/i })).toHaveCount(0);
+		.getByRole('combobox', { name: 'Move selected to lane' })
+		.selectOption({ label: CLES_LANES[4] });
+	await expect(
+		cardReading(lane(partner, 'Making financial power'), 'Credit union payroll saving')
+	).toBeVisible();
 
+	await card(partner, 'Credit union payroll saving').click();
 	await partner
-		.getByRole('button', { name: /delete card/i })
-		.first()
+		.getByRole('toolbar', { name: 'Selected cards' })
+		.getByRole('button', { name: 'Delete' })
 		.click();
-	await expect(facilitator.getByRole('textbox', { name: /card text/i })).toHaveCount(0);
+	await expect(facilitator.getByRole('article')).toHaveCount(0);
 });
 
 test('an observer sees the board but cannot change it', async ({ browser }) => {
 	const facilitator = await signUp(browser, newPerson('Ola Facilitator'));
 	const workshopId = await createWorkshop(facilitator, 'Observed workshop');
-	await facilitator.getByRole('button', { name: 'Add card', exact: true }).click();
-	await facilitator.keyboard.type('Credit union payroll saving');
+	await addCard(facilitator, 'Credit union payroll saving');
 
 	const observerPerson = newPerson('Cllr Observer');
 	const observer = await signUp(browser, observerPerson);
 	addMember(workshopId, observerPerson.email, 'observer');
 	await open(observer, `/workshops/${workshopId}`);
 	await expect(observer.getByText(/you are observing/i)).toBeVisible();
-	const card = observer.getByRole('textbox', { name: /card text/i });
-	await expect(card).toHaveValue('Credit union payroll saving');
-	await expect(card).not.toBeEditable();
+	await expect(cardReading(observer, 'Credit union payroll saving')).toBeVisible();
+	// Neither a double-click nor Enter opens the card's text for editing.
+	await card(observer, 'Credit union payroll saving').dblclick();
+	await observer.keyboard.press('Enter');
+	await expect(observer.getByRole('textbox', { name: 'Card text' })).toHaveCount(0);
 	await expect(observer.getByRole('button', { name: /add card/i })).toHaveCount(0);
-	await expect(observer.getByRole('button', { name: /delete card/i })).toHaveCount(0);
+	await expect(observer.getByRole('button', { name: /delete/i })).toHaveCount(0);
+	await expect(observer.getByRole('button', { name: 'Edit pillars' })).toHaveCount(0);
 });
 
 test('someone who is not a member gets a clear refusal instead of the board', async ({

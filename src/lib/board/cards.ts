@@ -1,11 +1,21 @@
 /** Sticky cards on the board: ideas placed in a pillar lane. */
 import * as Y from 'yjs';
-import { ROOT, makeRecord, newId, num, optStr, rootMap, str, type YRecord } from './board-doc.ts';
+import {
+	ROOT,
+	makeRecord,
+	newId,
+	num,
+	optStr,
+	rootMap,
+	str,
+	strList,
+	type YRecord
+} from './board-doc.ts';
 import { updateText } from './text.ts';
 
 /** Default card size and the gap between stacked cards, in board units. */
-export const CARD_WIDTH = 220;
-export const CARD_HEIGHT = 120;
+export const CARD_WIDTH = 240;
+export const CARD_HEIGHT = 140;
 export const CARD_GAP = 16;
 export const CARD_COLOURS = ['#fff4b8', '#ffd9c2', '#d7f0d2', '#d4e6fb', '#eadcf8'] as const;
 
@@ -29,6 +39,10 @@ export interface Card {
 	createdAt: number;
 	/** The action this card was promoted to, if any. */
 	actionId: string | null;
+	/** Free labels, e.g. `quick win`, in the order they were added. */
+	tags: string[];
+	/** Name of the cluster the card is grouped into, if any. */
+	cluster: string | null;
 }
 
 export interface NewCard {
@@ -38,9 +52,17 @@ export interface NewCard {
 	authorName?: string;
 	partnerId?: string | null;
 	colour?: string;
+	/** Position in the lane; by default the bottom of the lane. */
+	x?: number;
+	y?: number;
+	width?: number;
+	height?: number;
+	tags?: string[];
+	cluster?: string | null;
 }
 
-function cardRecord(doc: Y.Doc, id: string): YRecord | null {
+/** A card's record, or null if it does not exist (for the sibling card modules). */
+export function cardRecord(doc: Y.Doc, id: string): YRecord | null {
 	const record = rootMap(doc, ROOT.cards).get(id);
 	return record instanceof Y.Map ? record : null;
 }
@@ -59,7 +81,9 @@ function readCard(id: string, record: YRecord): Card {
 		authorName: str(record, 'authorName'),
 		partnerId: optStr(record, 'partnerId'),
 		createdAt: num(record, 'createdAt'),
-		actionId: optStr(record, 'actionId')
+		actionId: optStr(record, 'actionId'),
+		tags: strList(record, 'tags'),
+		cluster: optStr(record, 'cluster')
 	};
 }
 
@@ -81,7 +105,7 @@ export function getCard(doc: Y.Doc, id: string): Card | null {
 }
 
 /** The y position just below the lowest card in a lane. */
-function nextSlot(doc: Y.Doc, pillar: string, except?: string): number {
+export function nextSlot(doc: Y.Doc, pillar: string, except?: string): number {
 	let bottom = 0;
 	rootMap(doc, ROOT.cards).forEach((record, id) => {
 		if (id === except || !(record instanceof Y.Map) || str(record, 'pillar') !== pillar) return;
@@ -102,16 +126,18 @@ export function addCard(doc: Y.Doc, card: NewCard): string {
 				id,
 				text,
 				pillar: card.pillar,
-				x: 0,
-				y: nextSlot(doc, card.pillar),
-				width: CARD_WIDTH,
-				height: CARD_HEIGHT,
+				x: card.x ?? 0,
+				y: card.y ?? nextSlot(doc, card.pillar),
+				width: card.width ?? CARD_WIDTH,
+				height: card.height ?? CARD_HEIGHT,
 				colour: card.colour ?? CARD_COLOURS[0],
 				authorId: card.authorId ?? null,
 				authorName: card.authorName ?? '',
 				partnerId: card.partnerId ?? null,
 				createdAt: Date.now(),
-				actionId: null
+				actionId: null,
+				tags: Y.Array.from(card.tags ?? []),
+				cluster: card.cluster ?? null
 			})
 		);
 	});

@@ -58,6 +58,36 @@ export interface Peer extends BoardUser {
 	isSelf: boolean;
 }
 
+/** Someone else's pointer and selection on the board (one entry per tab). */
+export interface RemoteCursor {
+	clientId: number;
+	peer: Peer;
+	/** Where their pointer is, in board (world) units; null when it is off the board. */
+	cursor: { x: number; y: number } | null;
+	/** Ids of the cards they have selected. */
+	selection: string[];
+}
+
+/** Pointer positions are sent at most this often (the server throttles presence to 10/s). */
+const CURSOR_INTERVAL_MS = 120;
+/** At most this many selected card ids are announced (presence states are size-limited). */
+const MAX_ANNOUNCED_SELECTION = 200;
+
+/** Reads a pointer position someone announced, or null. */
+function readCursor(value: unknown): RemoteCursor['cursor'] {
+	if (typeof value !== 'object' || value === null) return null;
+	const { x, y } = value as Record<string, unknown>;
+	return typeof x === 'number' && typeof y === 'number' && Number.isFinite(x + y) ? { x, y } : null;
+}
+
+/** Reads a selection someone announced: card ids only. */
+function readSelection(value: unknown): string[] {
+	if (!Array.isArray(value)) return [];
+	return value
+		.filter((id): id is string => typeof id === 'string')
+		.slice(0, MAX_ANNOUNCED_SELECTION);
+}
+
 /** A presence colour picked steadily from a user id, so a person keeps their colour. */
 export function presenceColour(userId: string): string {
 	let hash = 0;
@@ -93,11 +123,15 @@ export class BoardConnection {
 	refusal = $state<{ code: number; reason: string } | null>(null);
 	/** People on the board, you first, then by name. */
 	peers = $state.raw<Peer[]>([]);
+	/** Everyone else's pointers and selections, from their presence. */
+	others = $state.raw<RemoteCursor[]>([]);
 
 	readonly #provider: WebsocketProvider;
 	readonly #user: BoardUser;
 	#synced = false;
 	#everSynced = false;
+	#pendingCursor: RemoteCursor['cursor'] | undefined = undefined;
+	#cursorTimer: ReturnType<typeof setTimeout> | null = null;
 
 	/**
 	 * Connects `doc` to the board of `workshopId` and announces this browser in everyone's
@@ -136,8 +170,26 @@ export class BoardConnection {
 		return this.#provider.awareness;
 	}
 
+	/**
+	 * Shares where my pointer is (board units), or null when it leaves the board. Sent at most
+	 * every CURSOR_INTERVAL_MS, always ending with the latest position.
+	 */
+	setCursor(cursor: RemoteCursor['cursor']): void {
+		this.#pendingCursor = cursor && { x: Math.round(cursor.x), y: Math.round(cursor.y) };
+		this.#cursorTimer ??= setTimeout(() => {
+			this.#cursorTimer = null;
+			this.#provider.awareness.setLocalStateField('cursor', this.#pendingCursor ?? null);
+		}, CURSOR_INTERVAL_MS);
+	}
+
+	/** Shares which cards I have selected, so others see them highlighted in my colour. */
+	setSelection(ids: string[]): void {
+		this.#provider.awareness.setLocalStateField('selection', ids.slice(0, MAX_ANNOUNCED_SELECTION));
+	}
+
 	/** Leaves the board: presence is withdrawn and the socket closed. */
 	destroy(): void {
+		if (this.#cursorTimer) clearTimeout(this.#cursorTimer);
 		window.removeEventListener('online', this.#onBrowserOnline);
 		window.removeEventListener('offline', this.#onBrowserOffline);
 		this.#provider.awareness.off('change', this.#onPresence);
@@ -193,11 +245,19 @@ export class BoardConnection {
 
 	#onPresence = () => {
 		const peers: Peer[] = [];
-		for (const state of this.#provider.awareness.getStates().values()) {
+		const others: RemoteCursor[] = [];
+		const self = this.#provider.awareness.clientID;
+		for (const [clientId, state] of this.#provider.awareness.getStates()) {
 			const peer = readPeer(state, this.#user.id);
+			if (peer && clientId !== self) {
+				const selection = readSelection(state.selection);
+				const cursor = readCursor(state.cursor);
+				if (cursor || selection.length > 0) others.push({ clientId, peer, cursor, selection });
+			}
 			// One entry per person, however many tabs they have open.
 			if (peer && !peers.some((seen) => seen.id === peer.id)) peers.push(peer);
 		}
+		this.others = others;
 		this.peers = peers.sort(
 			(a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name)
 		);

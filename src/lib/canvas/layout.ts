@@ -1,0 +1,154 @@
+/**
+ * Where everything sits on the canvas, worked out from the board alone: pillar lanes side by side
+ * in pillar order, each a frame as wide and tall as its cards need, cards placed by their
+ * lane-relative position. Every replica computes the same layout from the same document.
+ */
+import type { Card } from '$lib/board/cards';
+import type { Pillar } from '$lib/board/pillars';
+import { contains, intersects, union, type Point, type Rect } from './geometry.ts';
+
+/** Lane frames, in world units. */
+export const LANE_MIN_WIDTH = 320;
+export const LANE_MIN_HEIGHT = 720;
+export const LANE_PADDING = 20;
+/** Room at a lane's top for its name, meaning and card count. */
+export const LANE_HEADER = 196;
+/** Room below a lane's last card, to drop or add another. */
+export const LANE_FOOTER = 160;
+export const LANE_GAP = 40;
+/** Key of the frame holding cards whose pillar is not on the board (say, removed meanwhile). */
+export const UNPLACED = '';
+
+export interface LaneFrame extends Rect {
+	/** Pillar key, or UNPLACED. */
+	key: string;
+	pillar: Pillar | null;
+	/** Top-left of the area cards are positioned in. */
+	contentX: number;
+	contentY: number;
+	/** The lane's cards in reading order (top to bottom, then left to right). */
+	cardIds: string[];
+}
+
+export interface CardBox extends Rect {
+	id: string;
+	lane: number;
+}
+
+export interface BoardLayout {
+	lanes: LaneFrame[];
+	/** Every card's rectangle in world units, in reading order lane by lane. */
+	cards: CardBox[];
+	byId: Map<string, CardBox>;
+	bounds: Rect;
+}
+
+/** Lays out the lanes of `pillars` (already in lane order) and the cards inside them. */
+export function layoutBoard(pillars: Pillar[], cards: Card[]): BoardLayout {
+	const keys = new Set(pillars.map((pillar) => pillar.key));
+	const groups = new Map<string, Card[]>(pillars.map((pillar) => [pillar.key, []]));
+	for (const card of cards) {
+		const key = keys.has(card.pillar) ? card.pillar : UNPLACED;
+		if (!groups.has(key)) groups.set(key, []);
+		groups.get(key)!.push(card);
+	}
+	const lanePillars: (Pillar | null)[] = [...pillars];
+	if (groups.has(UNPLACED)) lanePillars.push(null);
+
+	let height = LANE_MIN_HEIGHT;
+	const widths = lanePillars.map((pillar) => {
+		let right = 0;
+		for (const card of groups.get(pillar?.key ?? UNPLACED)!) {
+			right = Math.max(right, card.x + card.width);
+			height = Math.max(height, LANE_HEADER + card.y + card.height + LANE_FOOTER);
+		}
+		return Math.max(LANE_MIN_WIDTH, right + 2 * LANE_PADDING);
+	});
+
+	const lanes: LaneFrame[] = [];
+	const boxes: CardBox[] = [];
+	let x = 0;
+	lanePillars.forEach((pillar, index) => {
+		const key = pillar?.key ?? UNPLACED;
+		const laneCards = [...groups.get(key)!].sort(readingOrder);
+		const lane: LaneFrame = {
+			key,
+			pillar,
+			x,
+			y: 0,
+			width: widths[index],
+			height,
+			contentX: x + LANE_PADDING,
+			contentY: LANE_HEADER,
+			cardIds: laneCards.map((card) => card.id)
+		};
+		lanes.push(lane);
+		for (const card of laneCards) {
+			boxes.push({
+				id: card.id,
+				lane: index,
+				x: lane.contentX + card.x,
+				y: lane.contentY + card.y,
+				width: card.width,
+				height: card.height
+			});
+		}
+		x += lane.width + LANE_GAP;
+	});
+	return {
+		lanes,
+		cards: boxes,
+		byId: new Map(boxes.map((box) => [box.id, box])),
+		bounds: union(lanes) ?? { x: 0, y: 0, width: LANE_MIN_WIDTH, height: LANE_MIN_HEIGHT }
+	};
+}
+
+function readingOrder(a: Card, b: Card): number {
+	return a.y - b.y || a.x - b.x || a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+}
+
+/** The lane under a world point's x (a point in the gap between two lanes goes to the nearer). */
+export function laneAt(layout: BoardLayout, point: Point): LaneFrame | null {
+	let best: LaneFrame | null = null;
+	let distance = Infinity;
+	for (const lane of layout.lanes) {
+		const d = Math.max(lane.x - point.x, point.x - (lane.x + lane.width), 0);
+		if (d < distance) [best, distance] = [lane, d];
+	}
+	return best;
+}
+
+/** The topmost card under a world point, if any (later cards are drawn on top). */
+export function cardAt(layout: BoardLayout, point: Point): CardBox | null {
+	for (let i = layout.cards.length - 1; i >= 0; i--) {
+		if (contains(layout.cards[i], point)) return layout.cards[i];
+	}
+	return null;
+}
+
+/** The cards that overlap a world rectangle (for rendering only what is near the viewport). */
+export function cardsIn(layout: BoardLayout, rect: Rect): CardBox[] {
+	return layout.cards.filter((box) => intersects(box, rect));
+}
+
+/**
+ * Where a card dropped with its top-left at `topLeft` (world) lands: the lane under its centre
+ * (a lane of a pillar; cards are never dropped into the unplaced frame), at a position inside
+ * that lane's content area.
+ */
+export function dropPlacement(
+	layout: BoardLayout,
+	topLeft: Point,
+	size: { width: number; height: number }
+): { pillar: string; x: number; y: number } | null {
+	const lane = laneAt(
+		{ ...layout, lanes: layout.lanes.filter((each) => each.pillar !== null) },
+		{ x: topLeft.x + size.width / 2, y: topLeft.y }
+	);
+	if (!lane) return null;
+	return {
+		pillar: lane.key,
+		x: Math.max(0, Math.round(topLeft.x - lane.contentX)),
+		y: Math.max(0, Math.round(topLeft.y - lane.contentY))
+	};
+}

@@ -1,0 +1,177 @@
+/**
+ * What one person is doing on an open board: which cards they have selected, which card has
+ * the keyboard and which is being typed into, plus every edit they can make, each followed by a
+ * sentence for screen readers. Canvas, outline and toolbar all edit through here, so a change
+ * looks and sounds the same whichever way it was made.
+ */
+import type * as Y from 'yjs';
+import { listPillars } from '$lib/board/board-doc';
+import {
+	duplicateCards,
+	placeCards,
+	resizeCard,
+	setCardCluster,
+	setCardColour,
+	setCardTags,
+	type Placement
+} from '$lib/board/card-edits';
+import {
+	addCard,
+	cardColourFor,
+	deleteCard,
+	getCard,
+	moveCardToPillar,
+	setCardText
+} from '$lib/board/cards';
+import type { BoardConnection, BoardUser } from './board-connection.svelte';
+import { UndoHistory } from './undo-history.svelte';
+
+export class BoardEditor {
+	/** Ids of the selected cards, in the order they were selected. */
+	selection = $state.raw<string[]>([]);
+	/** The card that has (or last had) the keyboard: the board's one Tab stop among cards. */
+	focusedId = $state<string | null>(null);
+	/** The card whose text is being typed into, if any. */
+	editingId = $state<string | null>(null);
+	/** The latest thing to tell screen-reader users (spoken by a live region). */
+	announcement = $state('');
+	readonly history: UndoHistory;
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and only read, or not state at all
+	readonly selected = $derived(new Set(this.selection));
+
+	constructor(
+		readonly doc: Y.Doc,
+		readonly user: BoardUser,
+		readonly partnerId: string | null,
+		private readonly connection: () => BoardConnection | null
+	) {
+		this.history = new UndoHistory(doc);
+	}
+
+	destroy(): void {
+		this.history.destroy();
+	}
+
+	say(sentence: string): void {
+		// A repeated sentence must still be spoken: change the text even when it is the same.
+		this.announcement = this.announcement === sentence ? `${sentence}\u00a0` : sentence;
+	}
+
+	select(ids: string[]): void {
+		this.selection = ids;
+		this.connection()?.setSelection(ids);
+	}
+
+	/** Adds a card to the selection, or takes it out. */
+	toggle(id: string): void {
+		this.select(
+			this.selected.has(id) ? this.selection.filter((each) => each !== id) : [...this.selection, id]
+		);
+	}
+
+	/** Gives a card the keyboard and makes it the selection (unless it is already in it). */
+	focus(id: string | null): void {
+		this.focusedId = id;
+		if (id && !this.selected.has(id)) this.select([id]);
+	}
+
+	#pillarLabel(key: string): string {
+		return listPillars(this.doc).find((pillar) => pillar.key === key)?.label ?? 'the board';
+	}
+
+	/** Adds my card to a lane (at a point, or at the bottom) and starts editing it. */
+	add(pillar: string, at?: { x: number; y: number }): string {
+		this.history.stopCapturing();
+		const id = addCard(this.doc, {
+			pillar,
+			authorId: this.user.id,
+			authorName: this.user.name,
+			partnerId: this.partnerId,
+			colour: cardColourFor(this.user.id),
+			...(at && { x: Math.max(0, Math.round(at.x)), y: Math.max(0, Math.round(at.y)) })
+		});
+		this.focus(id);
+		this.editingId = id;
+		this.say(`New card in ${this.#pillarLabel(pillar)}. Type its text; Escape when done.`);
+		return id;
+	}
+
+	setText(id: string, text: string): void {
+		setCardText(this.doc, id, text);
+	}
+
+	/** Moves a card to the bottom of another lane. */
+	moveToPillar(id: string, pillar: string): void {
+		this.history.stopCapturing();
+		moveCardToPillar(this.doc, id, pillar);
+		this.say(`Card moved to ${this.#pillarLabel(pillar)}.`);
+	}
+
+	/** Puts dragged cards where they were dropped. */
+	place(placements: Placement[]): void {
+		if (placements.length === 0) return;
+		this.history.stopCapturing();
+		const before = getCard(this.doc, placements[0].id)?.pillar;
+		placeCards(this.doc, placements);
+		const after = placements[0].pillar;
+		const what = placements.length === 1 ? 'Card' : `${placements.length} cards`;
+		this.say(before === after ? `${what} moved.` : `${what} moved to ${this.#pillarLabel(after)}.`);
+	}
+
+	resize(id: string, width: number, height: number): void {
+		this.history.stopCapturing();
+		resizeCard(this.doc, id, width, height);
+	}
+
+	/** Deletes the selected cards; returns how many went. */
+	deleteSelected(): number {
+		const ids = this.selection;
+		this.history.stopCapturing();
+		this.doc.transact(() => ids.forEach((id) => deleteCard(this.doc, id)));
+		this.select([]);
+		if (this.editingId && ids.includes(this.editingId)) this.editingId = null;
+		if (ids.length > 0) {
+			this.say(`${ids.length === 1 ? 'Card' : `${ids.length} cards`} deleted. Ctrl+Z brings back.`);
+		}
+		return ids.length;
+	}
+
+	duplicateSelected(): void {
+		if (this.selection.length === 0) return;
+		this.history.stopCapturing();
+		const copies = duplicateCards(this.doc, this.selection, {
+			authorId: this.user.id,
+			authorName: this.user.name,
+			partnerId: this.partnerId
+		});
+		this.select(copies);
+		this.focusedId = copies[0] ?? this.focusedId;
+		this.say(`${copies.length === 1 ? 'Card' : `${copies.length} cards`} duplicated.`);
+	}
+
+	colourSelected(colour: string, name: string): void {
+		this.history.stopCapturing();
+		setCardColour(this.doc, this.selection, colour);
+		this.say(`Colour set to ${name}.`);
+	}
+
+	clusterSelected(name: string | null): void {
+		this.history.stopCapturing();
+		setCardCluster(this.doc, this.selection, name);
+		this.say(name ? `Grouped into the cluster ${name}.` : 'Taken out of its cluster.');
+	}
+
+	setTags(id: string, tags: string[]): void {
+		this.history.stopCapturing();
+		setCardTags(this.doc, id, tags);
+		this.say(tags.length ? `Tags: ${tags.join(', ')}.` : 'Tags removed.');
+	}
+
+	undo(): void {
+		this.say(this.history.undo() ? 'Undone.' : 'Nothing of yours to undo.');
+	}
+
+	redo(): void {
+		this.say(this.history.redo() ? 'Redone.' : 'Nothing to redo.');
+	}
+}
