@@ -11,6 +11,7 @@ import {
 	type RunningServer
 } from './app-server.ts';
 import { MIGRATIONS_FOLDER, type ServerConfig } from './config.ts';
+import { holdServerLock } from '../src/lib/server/db/server-lock.ts';
 
 /**
  * Imports the adapter-node handler of `npm run build`, first setting the environment it reads
@@ -44,6 +45,8 @@ export async function serve(
 	config: ServerConfig,
 	options: { db?: Db; handler?: RequestHandler } = {}
 ): Promise<Serving> {
+	// Held while the server lives: `pillarboard restore` refuses to run under a live server.
+	const lock = holdServerLock(config.databasePath);
 	const db = options.db ?? createDb(config.databasePath);
 	migrateDb(db, MIGRATIONS_FOLDER);
 	const handler = options.handler ?? (await loadAppHandler(config));
@@ -74,6 +77,7 @@ export async function serve(
 		console.log(`${signal} received: closing connections and flushing boards.`);
 		await running.close();
 		db.$client.close();
+		lock.release();
 		process.exit(0);
 	};
 	process.on('SIGTERM', () => void stop('SIGTERM'));

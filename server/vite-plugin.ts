@@ -5,6 +5,7 @@
 import type { Plugin } from 'vite';
 import { createDb, migrateDb } from '../src/lib/server/db/index.ts';
 import { MIGRATIONS_FOLDER, readConfig } from './config.ts';
+import { holdServerLock } from '../src/lib/server/db/server-lock.ts';
 import { createSyncServer } from './sync/index.ts';
 
 export function syncDevPlugin(): Plugin {
@@ -15,6 +16,7 @@ export function syncDevPlugin(): Plugin {
 			const httpServer = server.httpServer;
 			if (!httpServer || process.env.VITEST) return;
 			const config = readConfig(process.env);
+			const lock = holdServerLock(config.databasePath);
 			const db = createDb(config.databasePath);
 			migrateDb(db, MIGRATIONS_FOLDER);
 			process.env.DATABASE_PATH = config.databasePath;
@@ -23,7 +25,10 @@ export function syncDevPlugin(): Plugin {
 				sync.handleUpgrade(request, socket, head);
 			});
 			httpServer.on('close', () => {
-				void sync.close().then(() => db.$client.close());
+				void sync.close().then(() => {
+					db.$client.close();
+					lock.release();
+				});
 			});
 		}
 	};
