@@ -59,6 +59,8 @@ export interface OptionSpec {
 	type: 'string' | 'boolean';
 	/** Placeholder shown in help, e.g. `EMAIL`. */
 	value?: string;
+	/** A one-letter alias, e.g. `o` for `-o`. */
+	short?: string;
 	description: string;
 }
 
@@ -100,7 +102,7 @@ export function commandName(command: Command): string {
 export function commandHelp(command: Command): string {
 	const lines = [`Usage: ${command.synopsis}`, '', command.summary, '', 'Options:'];
 	const entries = Object.entries(command.options).map(([name, spec]) => {
-		const left = `--${name}${spec.value ? ` ${spec.value}` : ''}`;
+		const left = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
 		return [left, spec.description] as const;
 	});
 	if (command.argument) entries.unshift([command.argument.value, command.argument.description]);
@@ -125,7 +127,10 @@ export function parseCommandLine(command: Command, args: string[]): ParsedOption
 	const { tokens } = parseArgs({
 		args,
 		options: Object.fromEntries(
-			Object.entries(specs).map(([name, spec]) => [name, { type: spec.type }])
+			Object.entries(specs).map(([name, spec]) => [
+				name,
+				spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }
+			])
 		),
 		strict: false,
 		allowPositionals: true,
@@ -147,8 +152,8 @@ export function parseCommandLine(command: Command, args: string[]): ParsedOption
 			continue;
 		}
 		const spec = Object.hasOwn(specs, token.name) ? specs[token.name] : undefined;
-		// Only long options are defined; a short one (other than -h) is never ours.
-		if (!spec || !token.rawName.startsWith('--')) {
+		// Long options, and the short aliases a command defines (besides -h), are ours.
+		if (!spec || (!token.rawName.startsWith('--') && token.rawName !== `-${spec.short}`)) {
 			throw fail(`Unknown option "${token.rawName}".`);
 		}
 		if (spec.type === 'boolean') {

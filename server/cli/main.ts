@@ -14,6 +14,7 @@ import {
 	type Command
 } from './io.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
+import { exportCommand } from './export.ts';
 import { addMemberCommand, removeMemberCommand } from './member.ts';
 import { createTokenCommand } from './token.ts';
 import { createUserCommand } from './user.ts';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
 	createWorkshopCommand,
 	addMemberCommand,
 	removeMemberCommand,
+	exportCommand,
 	backupCommand,
 	restoreCommand
 ];
