@@ -14,10 +14,18 @@ export const load: PageServerLoad = async ({ params, parent }) => {
 	if (!workshop || !version) error(404, 'There is no such version of this workshop.');
 	const resolved = resolveExport(db, getBoardStore(), workshop, version.id);
 	if (!resolved.ok) error(resolved.status, resolved.message);
-	const { state: _state, ...info } = version;
 	return {
 		/** The version's details, without its bytes. */
-		version: info,
+		version: {
+			id: version.id,
+			number: version.number,
+			name: version.name,
+			kind: version.kind,
+			authorName: version.authorName,
+			contentHash: version.contentHash,
+			summary: version.summary,
+			createdAt: version.createdAt
+		},
 		/** The version's plan, grouped by pillar. */
 		plan: resolved.plan
 	};
