@@ -55,10 +55,13 @@ export function partnerName(partner: PartnerRef | null): string {
 	return partner ? `${partner.name} (${partner.code})` : '';
 }
 
-/** "£12,500" (whole pounds) or ''. */
+/** Made once: creating a number format costs far more than using one (exports call it a lot). */
+const POUNDS = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+/** "£12,500" or ''. */
 export function formatPounds(value: number | null): string {
 	if (value === null) return '';
-	return `£${value.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
+	return `£${POUNDS.format(value)}`;
 }
 
 /** "Short (under 12 months), 2026-01-01 – 2026-12-31". */
