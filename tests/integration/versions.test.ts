@@ -17,7 +17,9 @@ import {
 	answerProposal,
 	proposePlan
 } from '../../src/lib/server/agreement.ts';
+import { saveHourlyVersions } from '../../server/board-versions.ts';
 import {
+	HOURLY_VERSION_MS,
 	getVersion,
 	hashState,
 	listVersions,
@@ -100,6 +102,27 @@ describe('versions', () => {
 		second.destroy();
 		await waitFor(() => server.running.sync.rooms.size === 0, 'the room to unload');
 		expect(listVersions(db, workshopId)).toHaveLength(1);
+	});
+});
+
+describe('hourly versions', () => {
+	it('saves one for an active board that changed, and none again within the hour', async () => {
+		server = await startTestServer();
+		const { db } = server.database;
+		const { workshopId, facilitator } = createTestWorkshop(db);
+		const fran = await connect(workshopId, facilitator.apiToken);
+		addAction(fran.doc, { pillar: 'workforce', title: 'Real Living Wage – all contractors' });
+		const store = new SqliteBoardStore(db);
+		await waitFor(() => store.countUpdates(workshopId) > 0, 'the edit to be stored');
+		const rooms = server.running.sync.rooms;
+		const now = Date.now();
+		expect(saveHourlyVersions(db, rooms, now)).toBe(1);
+		expect(listVersions(db, workshopId)[0].kind).toBe('hourly');
+		addAction(fran.doc, { pillar: 'workforce', title: 'Apprenticeships in Uibhist' });
+		await waitFor(() => store.countUpdates(workshopId) > 1, 'the second edit to be stored');
+		expect(saveHourlyVersions(db, rooms, now + 30 * 60 * 1000)).toBe(0);
+		expect(saveHourlyVersions(db, rooms, now + HOURLY_VERSION_MS)).toBe(1);
+		expect(saveHourlyVersions(db, rooms, now + 3 * HOURLY_VERSION_MS)).toBe(0);
 	});
 });
 
