@@ -79,16 +79,27 @@ export function ragText(action: ExportAction): string {
 		: RAG_LABELS[action.rag];
 }
 
-/** One indicator in a line: "Local spend share (%): 18 in 2024 → 30 by 2028 (source)". */
+/** An indicator value in its unit: "12%", "£1,000,000", "4,000", "12 ha". */
+export function indicatorValue(
+	value: number,
+	unit: ExportAction['indicators'][number]['unit']
+): string {
+	if (unit === '£') return formatPounds(value);
+	const number = POUNDS.format(value);
+	return unit === '%' ? `${number}%` : unit === 'ha' ? `${number} ha` : number;
+}
+
+/** One indicator in a line: "Local spend share (%): 18% in 2024 → 30% by 2028 [source]". */
 export function indicatorText(indicator: ExportAction['indicators'][number]): string {
+	const { unit } = indicator;
 	const baseline =
 		indicator.baseline !== null
-			? `${indicator.baseline}${indicator.baselineYear ? ` in ${indicator.baselineYear}` : ''}`
+			? `${indicatorValue(indicator.baseline, unit)}${indicator.baselineYear ? ` in ${indicator.baselineYear}` : ''}`
 			: '';
 	const target =
 		indicator.target !== null
-			? `${indicator.target}${indicator.targetDate ? ` by ${indicator.targetDate}` : ''}`
+			? `${indicatorValue(indicator.target, unit)}${indicator.targetDate ? ` by ${indicator.targetDate}` : ''}`
 			: '';
 	const range = [baseline, target].filter(Boolean).join(' → ');
-	return `${indicator.name} (${indicator.unit})${range ? `: ${range}` : ''}${indicator.source ? ` [${indicator.source}]` : ''}`;
+	return `${indicator.name} (${unit})${range ? `: ${range}` : ''}${indicator.source ? ` [${indicator.source}]` : ''}`;
 }
