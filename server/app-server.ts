@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '../src/lib/server/db/index.ts';
 import { createSyncServer, type SyncServer } from './sync/index.ts';
+import { attachBoardVersions, saveSessionVersion } from './board-versions.ts';
 
 /** A Node/Polka-style request handler, as adapter-node's `handler.js` exports. */
 export type RequestHandler = (
@@ -47,7 +48,12 @@ export async function startServer(options: {
 		request.headers[PROTOCOL_HEADER] = 'http';
 		handler(request, response, () => notFound(request, response));
 	});
-	const sync = createSyncServer({ db: options.db, publicOrigin: options.publicOrigin });
+	const sync = createSyncServer({
+		db: options.db,
+		publicOrigin: options.publicOrigin,
+		onRoomUnload: (room) => saveSessionVersion(options.db, room)
+	});
+	const detachVersions = attachBoardVersions(options.db, sync.rooms);
 	server.on('upgrade', (request, socket, head) => {
 		// No other upgrade is served in production: a socket left alone would hang until timeout.
 		if (!sync.handleUpgrade(request, socket, head)) socket.destroy();
@@ -62,6 +68,7 @@ export async function startServer(options: {
 		port: (server.address() as AddressInfo).port,
 		async close() {
 			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+			detachVersions();
 			await sync.close();
 			server.closeAllConnections();
 			await closed;

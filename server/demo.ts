@@ -19,6 +19,8 @@ import { workshops, type Role } from '../src/lib/server/db/schema.ts';
 import { createUser, findUserByEmail } from '../src/lib/server/users.ts';
 import { createWorkshop } from '../src/lib/server/workshops.ts';
 import { setMember } from '../src/lib/server/members.ts';
+import { answerProposal, proposePlan } from '../src/lib/server/agreement.ts';
+import { saveNamedVersion } from '../src/lib/server/versions.ts';
 import { readPlanFile } from './cli/workshop.ts';
 import { MIGRATIONS_FOLDER, readConfig } from './config.ts';
 import { loadAppHandler, serve } from './serve.ts';
@@ -135,6 +137,13 @@ async function seedDemo(db: Db): Promise<{ workshopId: string; logins: Login[] }
 		plan
 	});
 	const store = new SqliteBoardStore(db);
+	const facilitatorActor = { id: userIds.get(facilitator.email)!, name: facilitator.name };
+	saveNamedVersion(db, store, {
+		workshopId: workshop.id,
+		name: 'Draft plan from the steering group',
+		actor: facilitatorActor
+	});
+	const signers: { actor: { id: string; name: string }; partnerId: string | null }[] = [];
 	editStoredBoard(store, workshop.id, (doc) => {
 		const boardPartners = listPartners(doc);
 		const partnerIdOf = (person: DemoPerson) =>
@@ -145,8 +154,14 @@ async function seedDemo(db: Db): Promise<{ workshopId: string; logins: Login[] }
 				userId: userIds.get(person.email)!,
 				role: person.role,
 				partnerId: partnerIdOf(person),
-				actor: { id: userIds.get(facilitator.email)!, name: facilitator.name }
+				actor: facilitatorActor
 			});
+			if (person.role === 'partner') {
+				signers.push({
+					actor: { id: userIds.get(person.email)!, name: person.name },
+					partnerId: partnerIdOf(person)
+				});
+			}
 		}
 		for (const idea of DEMO_IDEAS) {
 			const author = DEMO_PEOPLE[idea.by];
@@ -167,6 +182,17 @@ async function seedDemo(db: Db): Promise<{ workshopId: string; logins: Login[] }
 		// Refs as the sync server would give them (it does so on the board's first edit anyway).
 		assignActionRefs(doc);
 	});
+	// Show off versions and agreement: the plan is proposed and the demo partners have signed
+	// it off for their organisations; the history page says who is still outstanding.
+	saveNamedVersion(db, store, {
+		workshopId: workshop.id,
+		name: 'After the ideas session',
+		actor: facilitatorActor
+	});
+	proposePlan(db, store, { workshopId: workshop.id, actor: facilitatorActor });
+	for (const signer of signers) {
+		answerProposal(db, { workshopId: workshop.id, ...signer, decision: 'signed', comment: '' });
+	}
 	return { workshopId: workshop.id, logins };
 }
 

@@ -11,6 +11,10 @@ import {
 	type RunningServer
 } from './app-server.ts';
 import { MIGRATIONS_FOLDER, type ServerConfig } from './config.ts';
+import { holdServerLock } from '../src/lib/server/db/server-lock.ts';
+
+/** The adapter-node handler `npm run build` writes. */
+const BUILT_HANDLER = new URL('../build/handler.js', import.meta.url).href;
 
 /**
  * Imports the adapter-node handler of `npm run build`, first setting the environment it reads
@@ -22,9 +26,9 @@ export async function loadAppHandler(config: ServerConfig): Promise<RequestHandl
 	process.env.DATABASE_PATH = config.databasePath;
 	if (!config.origin) process.env.PROTOCOL_HEADER ||= PROTOCOL_HEADER;
 	try {
-		// @ts-expect-error: produced by `npm run build`; not present before the first build.
-		const { handler } = await import('../build/handler.js');
-		return handler as RequestHandler;
+		// A path in a variable: the build may not exist yet, and type-checking must not read it.
+		const built: { handler: RequestHandler } = await import(BUILT_HANDLER);
+		return built.handler;
 	} catch (error) {
 		throw new Error('The app is not built yet: run `npm run build` first.', { cause: error });
 	}
@@ -44,6 +48,8 @@ export async function serve(
 	config: ServerConfig,
 	options: { db?: Db; handler?: RequestHandler } = {}
 ): Promise<Serving> {
+	// Held while the server lives: `pillarboard restore` refuses to run under a live server.
+	const lock = holdServerLock(config.databasePath);
 	const db = options.db ?? createDb(config.databasePath);
 	migrateDb(db, MIGRATIONS_FOLDER);
 	const handler = options.handler ?? (await loadAppHandler(config));
@@ -74,6 +80,7 @@ export async function serve(
 		console.log(`${signal} received: closing connections and flushing boards.`);
 		await running.close();
 		db.$client.close();
+		lock.release();
 		process.exit(0);
 	};
 	process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -59,18 +59,22 @@ export interface OptionSpec {
 	type: 'string' | 'boolean';
 	/** Placeholder shown in help, e.g. `EMAIL`. */
 	value?: string;
+	/** A one-letter alias, e.g. `o` for `-o`. */
+	short?: string;
 	description: string;
 }
 
-/** One `pillarboard <group> <name>` command. */
+/** One `pillarboard <group> <name>` command, or a one-word `pillarboard <group> ARG` (name null). */
 export interface Command {
 	group: string;
-	name: string;
+	name: string | null;
 	/** One line for the command list. */
 	summary: string;
 	/** The synopsis, e.g. `pillarboard token create --email EMAIL [--label LABEL]`. */
 	synopsis: string;
 	options: Record<string, OptionSpec>;
+	/** The one positional argument the command takes, e.g. `FILE` (none if absent). */
+	argument?: { value: string; description: string };
 	/** Does the work; throws CliError for anything expected to go wrong. */
 	run(options: ParsedOptions, io: CliIo): Promise<void>;
 }
@@ -83,17 +87,25 @@ export interface ParsedOptions {
 	required(name: string): string;
 	/** Whether a boolean option was given. */
 	flag(name: string): boolean;
+	/** The positional argument; a usage error if it was not given. */
+	argument(): string;
 	/** A usage error for this command (to throw). */
 	usageError(message: string): UsageError;
+}
+
+/** How a command is called, e.g. `backup` or `token create`. */
+export function commandName(command: Command): string {
+	return command.name === null ? command.group : `${command.group} ${command.name}`;
 }
 
 /** The full help text of a command: synopsis and one line per option. */
 export function commandHelp(command: Command): string {
 	const lines = [`Usage: ${command.synopsis}`, '', command.summary, '', 'Options:'];
 	const entries = Object.entries(command.options).map(([name, spec]) => {
-		const left = `--${name}${spec.value ? ` ${spec.value}` : ''}`;
+		const left = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
 		return [left, spec.description] as const;
 	});
+	if (command.argument) entries.unshift([command.argument.value, command.argument.description]);
 	entries.push(['--help', 'Show this help.']);
 	const width = Math.max(...entries.map(([left]) => left.length));
 	for (const [left, description] of entries) lines.push(`  ${left.padEnd(width)}  ${description}`);
@@ -106,7 +118,7 @@ export function commandHelp(command: Command): string {
  * Returns null when `--help` was asked for.
  */
 export function parseCommandLine(command: Command, args: string[]): ParsedOptions | null {
-	const usage = `Usage: ${command.synopsis}\nRun "pillarboard ${command.group} ${command.name} --help" for details.`;
+	const usage = `Usage: ${command.synopsis}\nRun "pillarboard ${commandName(command)} --help" for details.`;
 	const fail = (message: string) => new UsageError(message, usage);
 	const specs = { ...command.options, help: { type: 'boolean', description: '' } } as Record<
 		string,
@@ -115,23 +127,33 @@ export function parseCommandLine(command: Command, args: string[]): ParsedOption
 	const { tokens } = parseArgs({
 		args,
 		options: Object.fromEntries(
-			Object.entries(specs).map(([name, spec]) => [name, { type: spec.type }])
+			Object.entries(specs).map(([name, spec]) => [
+				name,
+				spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }
+			])
 		),
 		strict: false,
 		allowPositionals: true,
 		tokens: true
 	});
 	const values = new Map<string, string | true>();
+	let positional: string | undefined;
 	for (const token of tokens) {
-		if (token.kind === 'positional') throw fail(`Unexpected argument "${token.value}".`);
+		if (token.kind === 'positional') {
+			if (!command.argument || positional !== undefined) {
+				throw fail(`Unexpected argument "${token.value}".`);
+			}
+			positional = token.value;
+			continue;
+		}
 		if (token.kind !== 'option') continue;
 		if (token.rawName === '-h') {
 			values.set('help', true);
 			continue;
 		}
 		const spec = Object.hasOwn(specs, token.name) ? specs[token.name] : undefined;
-		// Only long options are defined; a short one (other than -h) is never ours.
-		if (!spec || !token.rawName.startsWith('--')) {
+		// Long options, and the short aliases a command defines (besides -h), are ours.
+		if (!spec || (!token.rawName.startsWith('--') && token.rawName !== `-${spec.short}`)) {
 			throw fail(`Unknown option "${token.rawName}".`);
 		}
 		if (spec.type === 'boolean') {
@@ -159,6 +181,12 @@ export function parseCommandLine(command: Command, args: string[]): ParsedOption
 			return value;
 		},
 		flag: (name) => values.get(name) === true,
+		argument() {
+			if (positional === undefined || positional.trim() === '') {
+				throw fail(`Say which ${command.argument?.value ?? 'argument'} to use.`);
+			}
+			return positional;
+		},
 		usageError: fail
 	};
 }

@@ -13,6 +13,8 @@ import {
 	type CliIo,
 	type Command
 } from './io.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
+import { exportCommand } from './export.ts';
 import { addMemberCommand, removeMemberCommand } from './member.ts';
 import { createTokenCommand } from './token.ts';
 import { createUserCommand } from './user.ts';
@@ -23,7 +25,10 @@ export const COMMANDS: readonly Command[] = [
 	createTokenCommand,
 	createWorkshopCommand,
 	addMemberCommand,
-	removeMemberCommand
+	removeMemberCommand,
+	exportCommand,
+	backupCommand,
+	restoreCommand
 ];
 
 /** The overview printed by `pillarboard --help` and after an unknown command. */
@@ -39,17 +44,21 @@ function overview(commands: readonly Command[]): string {
 	].join('\n');
 }
 
-const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h' || arg === 'help';
+const isHelp = (arg: string | null | undefined) =>
+	arg === '--help' || arg === '-h' || arg === 'help';
 
 /** Runs one command line and resolves to the process exit code. */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
-	const [group, name, ...rest] = argv;
+	const [group, ...afterGroup] = argv;
 	if (argv.length === 1 && isHelp(group)) {
 		io.out(overview(COMMANDS));
 		return 0;
 	}
 	const inGroup = COMMANDS.filter((command) => command.group === group);
-	const command = inGroup.find((candidate) => candidate.name === name);
+	// A one-word command (`backup FILE`) takes everything after its word.
+	const single = inGroup.find((candidate) => candidate.name === null);
+	const [name, ...rest] = single ? [null, ...afterGroup] : afterGroup;
+	const command = single ?? inGroup.find((candidate) => candidate.name === name);
 	if (!command) {
 		if (inGroup.length > 0 && argv.length === 2 && isHelp(name)) {
 			io.out(overview(inGroup));

@@ -19,6 +19,7 @@ import {
 import { resetConnectionCounts, trackConnection } from '../../src/lib/server/members.ts';
 import { watchAccess } from './access.ts';
 import { Rooms } from './rooms.ts';
+import type { Room } from './room.ts';
 import { admit, isAllowedOrigin, isSyncRequest, parseSyncPath } from './upgrade.ts';
 
 export interface SyncServerOptions {
@@ -27,6 +28,8 @@ export interface SyncServerOptions {
 	publicOrigin: string | null;
 	/** Defaults to the SQLite store on `db`. */
 	store?: BoardStore;
+	/** Called when a room unloads (its session ended), with its document still readable. */
+	onRoomUnload?: (room: Room) => void;
 }
 
 export interface SyncServer {
@@ -57,7 +60,7 @@ function refuseUpgrade(socket: Duplex, status: number, text: string): void {
 /** Creates the sync server; attach it with `httpServer.on('upgrade', sync.handleUpgrade)`. */
 export function createSyncServer(options: SyncServerOptions): SyncServer {
 	const store = options.store ?? new SqliteBoardStore(options.db);
-	const rooms = new Rooms(store);
+	const rooms = new Rooms(store, options.onRoomUnload);
 	// Counts of open connections left by a previous run (a crash, say) are stale.
 	resetConnectionCounts(options.db);
 	const stopWatchingAccess = watchAccess(options.db, rooms, ACCESS_CHECK_INTERVAL_MS);

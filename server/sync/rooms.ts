@@ -5,9 +5,12 @@ import { Room } from './room.ts';
 export class Rooms {
 	readonly #rooms = new Map<string, Room>();
 	readonly #store: BoardStore;
+	readonly #onUnload: ((room: Room) => void) | undefined;
 
-	constructor(store: BoardStore) {
+	/** `onUnload` runs after a room is compacted, before its document is destroyed. */
+	constructor(store: BoardStore, onUnload?: (room: Room) => void) {
 		this.#store = store;
+		this.#onUnload = onUnload;
 	}
 
 	/** The loaded room of a board, loading it first if needed (throws BoardLoadError). */
@@ -51,6 +54,11 @@ export class Rooms {
 		} catch (error) {
 			// The log is intact; compaction will be tried again next time.
 			console.error(`[sync] could not compact ${room.workshopId}:`, error);
+		}
+		try {
+			this.#onUnload?.(room);
+		} catch (error) {
+			console.error(`[sync] unload hook failed for ${room.workshopId}:`, error);
 		}
 		room.destroy();
 	}

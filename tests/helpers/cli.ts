@@ -1,5 +1,5 @@
 /** Running the real `pillarboard` CLI in a child process. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../server/cli/bin.js', import.meta.url));
@@ -26,4 +26,22 @@ export function runCli(args: string[], databasePath: string, input?: string): Cl
 		stderr: result.stderr,
 		lastLine: lines[lines.length - 1] ?? ''
 	};
+}
+
+/** Runs `pillarboard ...args` without blocking this process (so a server in it keeps serving). */
+export function runCliAsync(args: string[], databasePath: string): Promise<CliResult> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [BIN, ...args], {
+			env: { ...process.env, DATABASE_PATH: databasePath }
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+		child.on('error', reject);
+		child.on('close', (status) => {
+			const lines = stdout.trim().split('\n');
+			resolve({ status, stdout, stderr, lastLine: lines[lines.length - 1] ?? '' });
+		});
+	});
 }

@@ -17,7 +17,13 @@ import {
 	STATUS_LABELS,
 	TIMESCALE_SHORT
 } from './format.ts';
-import { LEAD_STATUS_LABELS, leadStatus } from './lead-acceptance.ts';
+import { LEAD_STATUS_LABELS } from './lead-acceptance.ts';
+import {
+	buildPlanExport,
+	exportedActions,
+	type PartnerRef,
+	type PlanExport
+} from './plan-export.ts';
 
 /** The columns, in export order. */
 export const PLAN_CSV_COLUMNS = [
@@ -215,19 +221,18 @@ export function importPlanCsv(doc: Y.Doc, preview: CsvActionPreview[]): number {
 	return ready.length;
 }
 
-const codes = (ids: string[], partners: Map<string, Partner>) =>
-	ids
-		.map((id) => partners.get(id)?.code ?? '')
-		.filter((code) => code !== '')
-		.join('; ');
+const codes = (refs: PartnerRef[]) => refs.map((partner) => partner.code).join('; ');
 
-/** The whole plan as CSV text, in the columns above. */
-export function exportPlanCsv(doc: Y.Doc): string {
-	const pillars = new Map(listPillars(doc).map((pillar) => [pillar.key, pillar]));
-	const partners = new Map(listPartners(doc).map((partner) => [partner.id, partner]));
+/**
+ * A plan as CSV text, in the columns above, made from the export model (as every export is), so
+ * the plan page's download and the CSV export of any version are the same file.
+ */
+export function planCsv(plan: PlanExport): string {
+	const labels = new Map(plan.pillars.map((pillar) => [pillar.key, pillar.label]));
+	const label = (key: string) => labels.get(key) || key;
 	const rows: string[][] = [[...PLAN_CSV_COLUMNS]];
 	const figure = (value: number | null) => (value === null ? '' : String(value));
-	for (const action of listActions(doc)) {
+	for (const action of exportedActions(plan)) {
 		const indicatorCells = (i: number): string[] => {
 			const indicator = action.indicators[i];
 			if (!indicator) return INDICATOR_COLUMNS.map(() => '');
@@ -245,11 +250,11 @@ export function exportPlanCsv(doc: Y.Doc): string {
 			action.ref,
 			action.title,
 			action.description,
-			pillars.get(action.pillar)?.label ?? action.pillar,
-			action.otherPillars.map((key) => pillars.get(key)?.label ?? key).join('; '),
-			codes(action.lead ? [action.lead] : [], partners),
-			action.lead ? LEAD_STATUS_LABELS[leadStatus(action)] : '',
-			codes(action.supporting, partners),
+			label(action.pillar),
+			action.otherPillars.map(label).join('; '),
+			action.lead?.code ?? '',
+			action.lead ? LEAD_STATUS_LABELS[action.leadStatus] : '',
+			codes(action.supporting),
 			action.timescale ? TIMESCALE_SHORT[action.timescale] : '',
 			action.startDate ?? '',
 			action.endDate ?? '',
@@ -273,4 +278,14 @@ export function exportPlanCsv(doc: Y.Doc): string {
 		}
 	}
 	return toCsv(rows);
+}
+
+/** The live board's plan as CSV text (the plan page's "Download CSV"). */
+export function exportPlanCsv(doc: Y.Doc): string {
+	return planCsv(
+		buildPlanExport(doc, {
+			workshop: { id: '', date: null },
+			version: { kind: 'current', id: null, name: 'Current', savedAt: '', hash: null }
+		})
+	);
 }

@@ -11,6 +11,7 @@ import {
 	primaryKey,
 	sqliteTable,
 	text,
+	uniqueIndex,
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
 
@@ -26,7 +27,13 @@ export const AUDIT_ACTIONS = [
 	'invite.revoked',
 	'workshop.created',
 	'export.created',
-	'version.saved'
+	'version.saved',
+	'version.restored',
+	'agreement.proposed',
+	'agreement.signed-off',
+	'agreement.changes-requested',
+	'agreement.agreed',
+	'agreement.withdrawn'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -184,9 +191,94 @@ export const boardSnapshots = sqliteTable('board_snapshots', {
 	updatedAt: integer('updated_at').notNull()
 });
 
+export const VERSION_KINDS = ['named', 'session', 'hourly', 'before-restore', 'proposed'] as const;
+export type VersionKind = (typeof VERSION_KINDS)[number];
+
+/**
+ * Saved versions of a board: its whole Yjs state at a moment. Never changed once written (a
+ * trigger refuses updates), so a version's bytes and hash stay what was agreed or shown.
+ */
+export const boardVersions = sqliteTable(
+	'board_versions',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		/** 1, 2, 3… within the workshop. */
+		number: integer('number').notNull(),
+		name: text('name').notNull(),
+		/** Why it was saved: by a facilitator, at a session's end, hourly, before a restore, or proposed. */
+		kind: text('kind', { enum: VERSION_KINDS }).notNull(),
+		authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+		/** The author's name at the time, or "Pillarboard" for automatic versions. */
+		authorName: text('author_name').notNull(),
+		/** The board's full state, one Yjs update. */
+		state: blob('state', { mode: 'buffer' }).notNull(),
+		/** SHA-256 of `state`, hex. */
+		contentHash: text('content_hash').notNull(),
+		/** One sentence saying what changed since the previous version. */
+		summary: text('summary').notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(table) => [uniqueIndex('board_versions_number_idx').on(table.workshopId, table.number)]
+);
+
+export const AGREEMENT_STATUSES = ['proposed', 'agreed', 'withdrawn'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+/**
+ * A proposal of a version of the plan for agreement. Once agreed it is frozen (a trigger refuses
+ * any change), and its version is "the agreed version".
+ */
+export const agreements = sqliteTable(
+	'agreements',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		versionId: text('version_id')
+			.notNull()
+			.references(() => boardVersions.id, { onDelete: 'cascade' }),
+		status: text('status', { enum: AGREEMENT_STATUSES }).notNull(),
+		proposedBy: text('proposed_by').notNull(),
+		proposedAt: integer('proposed_at').notNull(),
+		/** Who agreed or withdrew it, and when. */
+		decidedBy: text('decided_by'),
+		decidedAt: integer('decided_at')
+	},
+	(table) => [index('agreements_workshop_idx').on(table.workshopId, table.proposedAt)]
+);
+
+export const SIGN_OFF_DECISIONS = ['signed', 'changes-requested'] as const;
+export type SignOffDecisionValue = (typeof SIGN_OFF_DECISIONS)[number];
+
+/** A partner organisation's answer to a proposal; the newest answer per partner counts. */
+export const signOffs = sqliteTable(
+	'sign_offs',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		agreementId: text('agreement_id')
+			.notNull()
+			.references(() => agreements.id, { onDelete: 'cascade' }),
+		/** Board partner id of the organisation answered for. */
+		partnerId: text('partner_id').notNull(),
+		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+		userName: text('user_name').notNull(),
+		decision: text('decision', { enum: SIGN_OFF_DECISIONS }).notNull(),
+		comment: text('comment').notNull().default(''),
+		createdAt: integer('created_at').notNull()
+	},
+	(table) => [index('sign_offs_agreement_idx').on(table.agreementId, table.id)]
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Workshop = typeof workshops.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Invite = typeof invites.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type BoardVersion = typeof boardVersions.$inferSelect;
+export type Agreement = typeof agreements.$inferSelect;
+export type SignOff = typeof signOffs.$inferSelect;
