@@ -5,7 +5,7 @@
  * row; only rows without problems are added, each one whole, all in one transaction.
  */
 import type * as Y from 'yjs';
-import { listPartners, listPillars, type Partner } from './board-doc.ts';
+import { listPartners, listPillars } from './board-doc.ts';
 import { addAction, listActions, type NewAction, type NewIndicator } from './actions.ts';
 import { REFS_ROOT } from './action-refs.ts';
 import { readCell, type Lookups } from './plan-csv-cells.ts';
