@@ -85,8 +85,11 @@ test('with the keyboard alone a person creates, edits and moves a card', async (
 	await expect(card(facilitator, 'Guaranteed interviews')).toHaveCount(0);
 	await expect(card(facilitator, 'Second idea')).toHaveCount(1);
 
-	// Tab leads from a lane's cards to its "Add card" button, which Enter presses.
+	// Tab leads from a card to its own controls, then to its lane's "Add card" button, which
+	// Enter presses.
 	await expect(card(partner, 'Second idea')).toBeFocused();
+	await partner.keyboard.press('Tab');
+	await expect(partner.getByRole('button', { name: 'Make it an action' })).toBeFocused();
 	await partner.keyboard.press('Tab');
 	await expect(
 		partner.getByRole('button', { name: /^Add card to Socially productive/ })
