@@ -46,6 +46,9 @@ export interface SyncServer {
 /** Why an upgrade is refused: the close code and reason the client gets. */
 type Refusal = { code: number; reason: string };
 
+/** Parts the heartbeat interval is cut into; each part pings its share of the connections. */
+const HEARTBEAT_SLICES = 30;
+
 /** How long shutdown waits for clients to finish the close handshake. */
 const CLOSE_GRACE_MS = 2_000;
 
@@ -70,8 +73,15 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 	const refusals = new WebSocketServer({ noServer: true, maxPayload: REFUSED_MAX_PAYLOAD_BYTES });
 	const alive = new WeakSet<WebSocket>();
 
+	// Each connection is pinged once per HEARTBEAT_INTERVAL_MS, in slices spread over it: pinging
+	// thousands of sockets in one go held the event loop for tens of milliseconds.
+	const heartbeatSlot = new WeakMap<WebSocket, number>();
+	let nextSlot = 0;
+	let tick = 0;
 	const heartbeat = setInterval(() => {
+		const slice = tick++ % HEARTBEAT_SLICES;
 		for (const socket of wss.clients) {
+			if (heartbeatSlot.get(socket) !== slice) continue;
 			if (!alive.has(socket)) {
 				socket.terminate();
 				continue;
@@ -79,7 +89,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			alive.delete(socket);
 			socket.ping();
 		}
-	}, HEARTBEAT_INTERVAL_MS);
+	}, HEARTBEAT_INTERVAL_MS / HEARTBEAT_SLICES);
 	heartbeat.unref();
 
 	async function untilClosed(timeoutMs: number): Promise<void> {
@@ -105,6 +115,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		}
 		wss.handleUpgrade(request, socket, head, (ws) => {
 			alive.add(ws);
+			heartbeatSlot.set(ws, nextSlot++ % HEARTBEAT_SLICES);
 			ws.on('pong', () => alive.add(ws));
 			let room;
 			try {

@@ -4,7 +4,8 @@
  * every change is recorded in the audit log. Open board connections pick changes up within
  * seconds (server/sync/access.ts).
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { inIdList } from './db/in-list.ts';
 import { WRITE_TRANSACTION, type Db } from './db/index.ts';
 import { memberships, users, type Membership, type Role } from './db/schema.ts';
 import { recordAudit, type Actor } from './audit.ts';
@@ -192,23 +193,39 @@ export function listMembers(db: Db, workshopId: string): MemberRow[] {
 		.sort((a, b) => order[a.role] - order[b.role] || a.name.localeCompare(b.name));
 }
 
-/** Current roles and partner organisations of some users in a workshop (absent: not members). */
-export function membershipsOf(
+/**
+ * Roles and partner organisations of some users in some workshops (one query), keyed by
+ * `memberKey(workshopId, userId)`; absent: not a member.
+ */
+export function membershipsIn(
 	db: Db,
-	workshopId: string,
+	workshopIds: string[],
 	userIds: string[]
 ): Map<string, Pick<Membership, 'role' | 'partnerId'>> {
-	if (userIds.length === 0) return new Map();
+	if (workshopIds.length === 0 || userIds.length === 0) return new Map();
 	const rows = db
 		.select({
+			workshopId: memberships.workshopId,
 			userId: memberships.userId,
 			role: memberships.role,
 			partnerId: memberships.partnerId
 		})
 		.from(memberships)
-		.where(and(eq(memberships.workshopId, workshopId), inArray(memberships.userId, userIds)))
+		.where(
+			and(inIdList(memberships.workshopId, workshopIds), inIdList(memberships.userId, userIds))
+		)
 		.all();
-	return new Map(rows.map(({ userId, role, partnerId }) => [userId, { role, partnerId }]));
+	return new Map(
+		rows.map(({ workshopId, userId, role, partnerId }) => [
+			memberKey(workshopId, userId),
+			{ role, partnerId }
+		])
+	);
+}
+
+/** The key of one membership in membershipsIn's answer. */
+export function memberKey(workshopId: string, userId: string): string {
+	return `${workshopId} ${userId}`;
 }
 
 /** Counts a board connection opening (+1) or closing (-1), for "online now" and "last seen". */

@@ -1,5 +1,6 @@
 /** Personal API tokens for scripts (`Authorization: Bearer …`); only their hash is stored. */
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { inIdList } from '../db/in-list.ts';
 import type { Db } from '../db/index.ts';
 import { apiTokens, users } from '../db/schema.ts';
 import { generateToken, hashToken, type SessionUser } from './session.ts';
@@ -22,7 +23,7 @@ export function existingApiTokenIds(db: Db, ids: string[]): Set<string> {
 	const rows = db
 		.select({ id: apiTokens.id })
 		.from(apiTokens)
-		.where(inArray(apiTokens.id, ids))
+		.where(inIdList(apiTokens.id, ids))
 		.all();
 	return new Set(rows.map((row) => row.id));
 }

@@ -4,7 +4,8 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
+import { inIdList } from '../db/in-list.ts';
 import type { Db } from '../db/index.ts';
 import { sessions, users, type Session, type User } from '../db/schema.ts';
 
@@ -103,7 +104,7 @@ export function liveSessionIds(db: Db, ids: string[], now = Date.now()): Set<str
 	const rows = db
 		.select({ id: sessions.id })
 		.from(sessions)
-		.where(and(inArray(sessions.id, ids), gt(sessions.expiresAt, now)))
+		.where(and(inIdList(sessions.id, ids), gt(sessions.expiresAt, now)))
 		.all();
 	return new Set(rows.map((row) => row.id));
 }
