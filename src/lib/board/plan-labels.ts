@@ -1,30 +1,9 @@
 /** The words exports and the UI use for the plan's coded values and fields. */
-import type { ActionStatus, FundingState, RagRating, Timescale } from './actions.ts';
+import { RAG_LABELS, TIMESCALE_LABELS } from './format.ts';
 import type { ExportAction, PartnerRef } from './plan-export.ts';
 
-export const TIMESCALE_LABELS: Record<Timescale, string> = {
-	short: 'Short (under 12 months)',
-	medium: 'Medium (1–3 years)',
-	long: 'Long (3+ years)'
-};
-
-export const STATUS_LABELS: Record<ActionStatus, string> = {
-	'not-started': 'Not started',
-	'in-progress': 'In progress',
-	complete: 'Complete',
-	'on-hold': 'On hold',
-	'not-resourced': 'Not resourced',
-	cancelled: 'Cancelled'
-};
-
-export const FUNDING_LABELS: Record<FundingState, string> = {
-	funded: 'Funded',
-	existing: 'Existing resources',
-	'bid-pending': 'Bid pending',
-	unfunded: 'Unfunded'
-};
-
-export const RAG_LABELS: Record<RagRating, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+// The words for coded values are format.ts's, shared with the plan page.
+export { FUNDING_LABELS, RAG_LABELS, STATUS_LABELS, TIMESCALE_LABELS } from './format.ts';
 
 /** Human names of the action fields, for comparisons and column headings. */
 export const ACTION_FIELD_LABELS: Record<keyof ExportAction, string> = {
