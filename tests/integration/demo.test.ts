@@ -65,11 +65,16 @@ describe('npm run demo', () => {
 		expect(cookie).toMatch(/SameSite=Lax/i);
 		expect(cookie).not.toMatch(/Secure/i);
 
-		const page = await fetch(board, { headers: { cookie: cookie.split(';')[0] } });
+		const headers = { cookie: cookie.split(';')[0] };
+		const page = await fetch(board, { headers });
 		expect(page.status).toBe(200);
-		const html = await page.text();
+		// The board itself is drawn in the browser; the page carries the workshop and its state.
+		expect(await page.text()).toContain('Kestrelford &amp; Vale');
+		const plan = await fetch(`${board}/plan`, { headers });
+		expect(plan.status).toBe(200);
+		const html = await plan.text();
 		expect(html).toContain('Progressive procurement of goods and services');
-		expect(html).toContain('Credit union desk at the hospital staff hub');
+		expect(html).toContain('Joint spend analysis of the top 300 suppliers');
 	});
 
 	it('reuses the demo database on a second run and prints no passwords again', async () => {

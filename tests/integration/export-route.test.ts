@@ -63,7 +63,7 @@ describe('GET /workshops/<id>/export.<format>', () => {
 			/^attachment; filename="cynllun-mon-plan-current-/
 		);
 		const rows = readCsv(await response.text());
-		expect(rows.map((row) => row.title)).toEqual(['Prynu’n lleol – £2m']);
+		expect(rows.map((row) => row.Title)).toEqual(['Prynu’n lleol – £2m']);
 		expect(listAudit(database.db, workshop.workshopId)[0].detail).toMatch(
 			/^Exported the current plan as CSV/
 		);
