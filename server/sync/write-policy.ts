@@ -6,9 +6,10 @@
  *
  * The check runs on a decoded update before it is applied: for every item the update inserts and
  * every item it deletes, it finds the top-level map the item lives under, through the room's
- * document or the update itself. Items that cannot be placed are harmless: one whose parent was
- * garbage-collected is collected too when applied, and one whose parent has not arrived is held
- * back by Yjs until it does — and that parent is checked when it comes.
+ * document or the update itself. Items that cannot be placed are left out: one whose parent was
+ * garbage-collected is collected too when applied, and one that builds on something the server
+ * has not received would be left pending by Yjs, which the room never allows (pending.ts): the
+ * update is dropped and its sender reconnects.
  */
 import * as Y from 'yjs';
 import type { Role } from '../../src/lib/server/db/schema.ts';
