@@ -5,6 +5,8 @@
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import * as syncProtocol from 'y-protocols/sync';
+import { MESSAGE } from '../../server/sync/room.ts';
 
 /** A small, fast, seeded pseudo-random generator (mulberry32). */
 export class Random {
@@ -64,13 +66,13 @@ export interface FuzzFrame {
 	mustClose: boolean;
 }
 
-const SYNC = 0;
-const AWARENESS = 1;
-const AUTH = 2;
-const QUERY_AWARENESS = 3;
-const STEP_1 = 0;
-const STEP_2 = 1;
-const UPDATE = 2;
+// The protocol's numbers, from where the server and y-protocols define them.
+const { sync: SYNC, awareness: AWARENESS, auth: AUTH, queryAwareness: QUERY_AWARENESS } = MESSAGE;
+const {
+	messageYjsSyncStep1: STEP_1,
+	messageYjsSyncStep2: STEP_2,
+	messageYjsUpdate: UPDATE
+} = syncProtocol;
 
 /** Message headers (type, and sync subtype) a body can be put under. */
 const HEADERS: readonly number[][] = [

@@ -59,9 +59,7 @@ async function stats(): Promise<ServerStats> {
 		rssBytes: memory.rss,
 		heapUsedBytes: memory.heapUsed,
 		externalBytes: memory.external + memory.arrayBuffers,
-		openSockets: await openSockets(),
-		rooms: [...running.sync.rooms.all()].length,
-		connections: [...running.sync.rooms.all()].reduce((sum, room) => sum + room.connections.size, 0)
+		openSockets: await openSockets()
 	};
 }
 

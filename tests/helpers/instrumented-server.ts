@@ -32,9 +32,6 @@ export interface ServerStats {
 	externalBytes: number;
 	/** TCP connections the HTTP server holds, upgraded and refused ones included. */
 	openSockets: number;
-	/** Boards loaded, and the connections joined to them. */
-	rooms: number;
-	connections: number;
 }
 
 export interface InstrumentedServer {
