@@ -23,6 +23,11 @@ export const CLOSE = {
 	forbidden: 4403,
 	/** No workshop with this id. */
 	unknownBoard: 4404,
+	/**
+	 * An edit to a part of the board the facilitator has locked (it was dropped). The client must
+	 * not resend it: ours loads the board afresh and says why (the reason is a sentence to show).
+	 */
+	locked: 4423,
 	/** The client could not keep up with the room and fell too far behind; reconnect later. */
 	tooSlow: 1013,
 	/** The board's stored data could not be loaded; it is not served rather than served empty. */

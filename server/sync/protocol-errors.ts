@@ -38,6 +38,13 @@ export class ForbiddenPlanChange extends ConnectionRejected {
 	}
 }
 
+/** An update that changes a part of the board the facilitator has locked (4423). */
+export class LockedChange extends ConnectionRejected {
+	constructor(reason: string) {
+		super(CLOSE.locked, reason, reason);
+	}
+}
+
 /** An update that builds on edits the server has not received (4002: reconnect and resend). */
 export class OutOfOrder extends ConnectionRejected {
 	constructor() {

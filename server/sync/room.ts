@@ -28,12 +28,14 @@ import {
 	ConnectionRejected,
 	ForbiddenPlanChange,
 	ForbiddenWrite,
+	LockedChange,
 	MalformedMessage,
 	OutOfOrder
 } from './protocol-errors.ts';
 import { dropPending, encodeIntegratedState, leftPending } from './pending.ts';
 import { RefAssigner } from './refs.ts';
 import { updateShapeProblem } from './update-shape.ts';
+import { lockProblem } from './lock-policy.ts';
 import { planChangeProblem } from './plan-policy.ts';
 import { changesBy, forbiddenRoot } from './write-policy.ts';
 
@@ -265,7 +267,7 @@ export class Room {
 		}
 	}
 
-	/** Throws if a partner's update changes what partners may not (write-policy, plan-policy). */
+	/** Throws if a partner's update changes what partners may not (write-, plan- and lock-policy). */
 	#checkWrite(identity: Identity, update: ReturnType<typeof Y.decodeUpdate>): void {
 		const changes = changesBy(this.doc, update);
 		const roots = new Set(changes.map((change) => change.place.root));
@@ -273,6 +275,8 @@ export class Room {
 		if (forbidden !== null) throw new ForbiddenWrite(forbidden);
 		const problem = planChangeProblem(this.doc, changes, identity);
 		if (problem !== null) throw new ForbiddenPlanChange(problem);
+		const locked = lockProblem(this.doc, changes);
+		if (locked !== null) throw new LockedChange(locked);
 	}
 
 	/**

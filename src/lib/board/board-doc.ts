@@ -16,7 +16,9 @@ export const ROOT = {
 	pillars: 'pillars',
 	partners: 'partners',
 	cards: 'cards',
-	actions: 'actions'
+	actions: 'actions',
+	/** The facilitator's live controls: agenda, stage, timer, locks, … (facilitation.ts). */
+	facilitation: 'facilitation'
 } as const;
 
 export const PARTNER_TYPES = [
