@@ -35,6 +35,7 @@ import { dropPending, encodeIntegratedState, leftPending } from './pending.ts';
 import { RefAssigner } from './refs.ts';
 import { updateShapeProblem } from './update-shape.ts';
 import { planChangeProblem } from './plan-policy.ts';
+import { voteChangeProblem } from './vote-policy.ts';
 import { changesBy, forbiddenRoot } from './write-policy.ts';
 
 /** y-websocket message types (first varint of every frame). */
@@ -265,7 +266,7 @@ export class Room {
 		}
 	}
 
-	/** Throws if a partner's update changes what partners may not (write-policy, plan-policy). */
+	/** Throws if a partner's update changes what partners may not (write-, plan-, vote-policy). */
 	#checkWrite(identity: Identity, update: ReturnType<typeof Y.decodeUpdate>): void {
 		const changes = changesBy(this.doc, update);
 		const roots = new Set(changes.map((change) => change.place.root));
@@ -273,6 +274,8 @@ export class Room {
 		if (forbidden !== null) throw new ForbiddenWrite(forbidden);
 		const problem = planChangeProblem(this.doc, changes, identity);
 		if (problem !== null) throw new ForbiddenPlanChange(problem);
+		const forged = voteChangeProblem(this.doc, changes);
+		if (forged !== null) throw new ForbiddenPlanChange(forged);
 	}
 
 	/**

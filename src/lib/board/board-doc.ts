@@ -16,7 +16,9 @@ export const ROOT = {
 	pillars: 'pillars',
 	partners: 'partners',
 	cards: 'cards',
-	actions: 'actions'
+	actions: 'actions',
+	/** Vote sessions: what is voted on and, once revealed, the results (votes.ts). */
+	votes: 'votes'
 } as const;
 
 export const PARTNER_TYPES = [
