@@ -103,12 +103,12 @@ export function startVote(
 		return vote.items.filter((id) => !(records.get(id) instanceof Y.Map)).length;
 	});
 	if (missing > 0) {
-		const what = vote.kind === 'cards' ? 'cards are' : 'actions are';
-		return {
-			ok: false,
-			status: 400,
-			message: `${missing} of the chosen ${what} not on the board any more: choose again.`
-		};
+		const noun = vote.kind === 'cards' ? 'card' : 'action';
+		const message =
+			missing === 1
+				? `One of the chosen ${noun}s is not on the board any more: choose again.`
+				: `${missing} of the chosen ${noun}s are not on the board any more: choose again.`;
+		return { ok: false, status: 400, message };
 	}
 	const created = db.transaction((tx) => {
 		const db = tx as unknown as Db;
