@@ -51,6 +51,21 @@ export interface VoteSession {
 	results: VoteResult[];
 }
 
+/**
+ * One voter's allocation in a vote, as the ballot endpoint answers it: a person's own votes, or
+ * (with a budget per partner) their organisation's. Never in the document.
+ */
+export interface Ballot {
+	voteId: string;
+	per: VoteBudgetPer;
+	budget: number;
+	maxPerItem: number;
+	/** Votes placed, in all. */
+	used: number;
+	/** Votes placed per item id (items without votes are left out). */
+	votes: Record<string, number>;
+}
+
 function oneOf<T extends string>(values: readonly T[], value: string, fallback: T): T {
 	return (values as readonly string[]).includes(value) ? (value as T) : fallback;
 }

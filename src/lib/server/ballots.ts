@@ -5,6 +5,7 @@
  * budget and the most per item in the same transaction that writes it.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import type { Ballot } from '../board/votes.ts';
 import type { BoardStore } from './board-store.ts';
 import { WRITE_TRANSACTION, type Db } from './db/index.ts';
 import { voteAllocations, type Role, type VoteSessionRow } from './db/schema.ts';
@@ -16,18 +17,6 @@ export interface Voter {
 	userId: string;
 	role: Role;
 	partnerId: string | null;
-}
-
-/** A voter's allocation in one vote: what they (or their organisation) have placed. */
-export interface Ballot {
-	voteId: string;
-	per: VoteSessionRow['per'];
-	budget: number;
-	maxPerItem: number;
-	/** Votes placed, in all. */
-	used: number;
-	/** Votes placed per item (items without votes are left out). */
-	votes: Record<string, number>;
 }
 
 type Refusal = Extract<VoteOutcome<never>, { ok: false }>;
