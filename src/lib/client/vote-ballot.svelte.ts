@@ -17,6 +17,11 @@ export class VoteBallot {
 	busy = $state(false);
 	/** The latest thing to say to screen-reader users. */
 	announcement = $state('');
+	/**
+	 * Why I may not vote in the open vote although I may vote in general (a budget per partner
+	 * organisation, and I speak for none), as the server said it; empty when I may.
+	 */
+	notAVoter = $state('');
 	#vote: VoteSession | null = null;
 	#timer: ReturnType<typeof setInterval> | null = null;
 
@@ -25,6 +30,11 @@ export class VoteBallot {
 		/** Whether I may vote at all (observers may not). */
 		readonly canVote: boolean
 	) {}
+
+	/** Whether I may vote in the open vote. */
+	get voting(): boolean {
+		return this.canVote && this.notAVoter === '';
+	}
 
 	/** Votes left to place, or null before the ballot has loaded. */
 	get left(): number | null {
@@ -44,6 +54,7 @@ export class VoteBallot {
 		this.#stopRefreshing();
 		this.ballot = null;
 		this.message = '';
+		this.notAVoter = '';
 		if (!vote || !this.canVote) return;
 		void this.refresh();
 		if (vote.per === 'partner') {
@@ -107,6 +118,12 @@ export class VoteBallot {
 			});
 			const answer = (await response.json()) as Ballot | { message: string };
 			if (response.ok) return answer as Ballot;
+			if (response.status === 403 && method === 'GET') {
+				// Not a voter in this vote: nothing went wrong, there is just no ballot to show.
+				this.notAVoter = 'message' in answer ? answer.message : 'You do not vote in this vote.';
+				this.#stopRefreshing();
+				return null;
+			}
 			this.message = 'message' in answer ? answer.message : 'The vote could not be counted.';
 			this.#say(this.message);
 			return null;
