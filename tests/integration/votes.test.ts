@@ -395,6 +395,17 @@ describe('refusals', () => {
 			'That is not one of the items in this vote.'
 		);
 		expect(await bad(ballot, '{')).toBe('Send the vote as a JSON object.');
+		// JSON sent as text/plain, as a cross-site form could: refused, and nothing counted.
+		const plain = await fetch(`${origin}/workshops/${w.workshopId}${ballot}`, {
+			method: 'POST',
+			headers: {
+				...headersFor({ sessionToken: w.trust.sessionToken }),
+				'content-type': 'text/plain'
+			},
+			body: JSON.stringify({ item: w.cards[0], change: 1 })
+		});
+		expect(plain.status).toBe(403);
+		expect((await call('GET', ballot, w.trust)).body).toMatchObject({ used: 0 });
 		expect(await bad(`/votes/${voteId}`, { status: 'paused' })).toBe(
 			'Say whether to close the vote or reveal it: status "closed" or "revealed".'
 		);

@@ -48,8 +48,13 @@ export function requireFacilitator(
 	return refuse(403, 'Only facilitators start, close and reveal votes.');
 }
 
-/** The request's JSON body, or undefined if it is not JSON. */
+/**
+ * The request's JSON body, or undefined if it is not JSON. The content type must say JSON too: a
+ * cross-site form can post text/plain, but not application/json without the browser asking first.
+ */
 export async function readJson(request: Request): Promise<unknown> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/json\b/i.test(type)) return undefined;
 	try {
 		return await request.json();
 	} catch {
