@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addPartner, rootMap } from '../../src/lib/board/board-doc.ts';
+import { addAction } from '../../src/lib/board/actions.ts';
 import { addCard, cardRecord } from '../../src/lib/board/cards.ts';
 import { getVote, listVotes } from '../../src/lib/board/votes.ts';
 import { votesOnItems } from '../../src/lib/board/vote-results.ts';
@@ -75,12 +76,17 @@ function setUpWorkshop() {
 	let council = '';
 	let trust = '';
 	let cards: string[] = [];
+	let actions: string[] = [];
 	editStoredBoard(new SqliteBoardStore(db), workshopId, (doc) => {
 		council = addPartner(doc, { code: 'KBC', name: 'Council', type: 'council', colour: '#123456' });
 		trust = addPartner(doc, { code: 'KTH', name: 'Trust', type: 'nhs', colour: '#654321' });
 		cards = ['Local food', 'Living wage', 'Community energy'].map((text) =>
 			addCard(doc, { pillar: 'spend', text })
 		);
+		actions = [
+			addAction(doc, { pillar: 'spend', ref: 'SP-01', title: 'Buy local' }),
+			addAction(doc, { pillar: 'workforce', ref: 'WF-01', title: 'Pay the Real Living Wage' })
+		];
 	});
 	const member = (name: string, role: Role, partnerId: string | null = null) => {
 		const someone = person(name);
@@ -90,6 +96,7 @@ function setUpWorkshop() {
 	return {
 		workshopId,
 		cards,
+		actions,
 		facilitator,
 		councilA: member('Cara Council', 'partner', council),
 		councilB: member('Carl Council', 'partner', council),
@@ -261,6 +268,29 @@ describe('secrecy until the reveal', () => {
 		);
 		cardRecord(partner.doc, w.cards[0])!.set('votes', 99);
 		expect(await closed).toEqual({ code: CLOSE.forbidden, reason: VOTE_REFUSAL });
+	});
+});
+
+describe('votes on actions', () => {
+	it('are cast like votes on cards, and the reveal counts them on the actions', async () => {
+		const observer = connect(w.observer);
+		await observer.synced;
+		const [buy, wage] = w.actions;
+		const voteId = await start({ kind: 'actions', items: w.actions });
+		expect(await vote(voteId, w.trust, w.cards[0], 1)).toMatchObject({ status: 400 });
+		await vote(voteId, w.trust, wage, 2);
+		await vote(voteId, w.councilA, buy, 1);
+		await call('POST', `/votes/${voteId}`, w.facilitator, { status: 'revealed' });
+		await waitFor(() => getVote(observer.doc, voteId)?.status === 'revealed', 'the reveal');
+		expect(getVote(observer.doc, voteId)!.results.map((each) => each.label)).toEqual([
+			'WF-01 Pay the Real Living Wage',
+			'SP-01 Buy local'
+		]);
+		expect(Object.fromEntries(votesOnItems(observer.doc, 'actions'))).toEqual({
+			[wage]: { votes: 2, voteId },
+			[buy]: { votes: 1, voteId }
+		});
+		expect(votesOnItems(observer.doc, 'cards').size).toBe(0);
 	});
 });
 
