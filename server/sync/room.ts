@@ -37,6 +37,7 @@ import { RefAssigner } from './refs.ts';
 import { updateShapeProblem } from './update-shape.ts';
 import { lockProblem } from './lock-policy.ts';
 import { planChangeProblem } from './plan-policy.ts';
+import { voteChangeProblem } from './vote-policy.ts';
 import { changesBy, forbiddenRoot } from './write-policy.ts';
 
 /** y-websocket message types (first varint of every frame). */
@@ -267,7 +268,7 @@ export class Room {
 		}
 	}
 
-	/** Throws if a partner's update changes what partners may not (write-, plan- and lock-policy). */
+	/** Throws if a partner's update changes what partners may not (write, plan, vote and lock policies). */
 	#checkWrite(identity: Identity, update: ReturnType<typeof Y.decodeUpdate>): void {
 		const changes = changesBy(this.doc, update);
 		const roots = new Set(changes.map((change) => change.place.root));
@@ -277,6 +278,8 @@ export class Room {
 		if (problem !== null) throw new ForbiddenPlanChange(problem);
 		const locked = lockProblem(this.doc, changes);
 		if (locked !== null) throw new LockedChange(locked);
+		const forged = voteChangeProblem(this.doc, changes);
+		if (forged !== null) throw new ForbiddenPlanChange(forged);
 	}
 
 	/**

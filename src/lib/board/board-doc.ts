@@ -18,7 +18,9 @@ export const ROOT = {
 	cards: 'cards',
 	actions: 'actions',
 	/** The facilitator's live controls: agenda, stage, timer, locks, … (facilitation.ts). */
-	facilitation: 'facilitation'
+	facilitation: 'facilitation',
+	/** Vote sessions: what is voted on and, once revealed, the results (votes.ts). */
+	votes: 'votes'
 } as const;
 
 export const PARTNER_TYPES = [

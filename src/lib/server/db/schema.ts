@@ -33,7 +33,10 @@ export const AUDIT_ACTIONS = [
 	'agreement.signed-off',
 	'agreement.changes-requested',
 	'agreement.agreed',
-	'agreement.withdrawn'
+	'agreement.withdrawn',
+	'vote.started',
+	'vote.closed',
+	'vote.revealed'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -273,6 +276,59 @@ export const signOffs = sqliteTable(
 	(table) => [index('sign_offs_agreement_idx').on(table.agreementId, table.id)]
 );
 
+export const VOTE_SESSION_KINDS = ['cards', 'actions'] as const;
+export const VOTE_SESSION_BUDGETS = ['person', 'partner'] as const;
+export const VOTE_SESSION_STATUSES = ['open', 'closed', 'revealed'] as const;
+
+/**
+ * A vote session: the authority on what may be voted on and whether voting is open. Its public
+ * part is mirrored into the board document (`votes`); its ballots are in vote_allocations.
+ */
+export const voteSessions = sqliteTable(
+	'vote_sessions',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		kind: text('kind', { enum: VOTE_SESSION_KINDS }).notNull(),
+		/** Card or action ids offered, in order (a JSON array of strings). */
+		items: text('items', { mode: 'json' }).$type<string[]>().notNull(),
+		budget: integer('budget').notNull(),
+		/** Whose budget: each person's, or shared by the members of a partner organisation. */
+		per: text('per', { enum: VOTE_SESSION_BUDGETS }).notNull(),
+		maxPerItem: integer('max_per_item').notNull(),
+		status: text('status', { enum: VOTE_SESSION_STATUSES }).notNull(),
+		openedBy: text('opened_by').notNull(),
+		openedAt: integer('opened_at').notNull(),
+		/** When it was closed or revealed. */
+		endedAt: integer('ended_at')
+	},
+	(table) => [index('vote_sessions_workshop_idx').on(table.workshopId, table.openedAt)]
+);
+
+/**
+ * Votes placed, secret until the reveal: how many votes one voter has on one item. The voter is
+ * `person:<user id>` or, with a budget per organisation, `partner:<partner id>` (the members of
+ * a partner share one allocation).
+ */
+export const voteAllocations = sqliteTable(
+	'vote_allocations',
+	{
+		voteId: text('vote_id')
+			.notNull()
+			.references(() => voteSessions.id, { onDelete: 'cascade' }),
+		voter: text('voter').notNull(),
+		itemId: text('item_id').notNull(),
+		votes: integer('votes').notNull(),
+		/** Who last changed it, and when. */
+		updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.voteId, table.voter, table.itemId] })]
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Workshop = typeof workshops.$inferSelect;
@@ -282,3 +338,4 @@ export type AuditEvent = typeof auditEvents.$inferSelect;
 export type BoardVersion = typeof boardVersions.$inferSelect;
 export type Agreement = typeof agreements.$inferSelect;
 export type SignOff = typeof signOffs.$inferSelect;
+export type VoteSessionRow = typeof voteSessions.$inferSelect;

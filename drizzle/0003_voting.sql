@@ -1,0 +1,29 @@
+CREATE TABLE `vote_allocations` (
+	`vote_id` text NOT NULL,
+	`voter` text NOT NULL,
+	`item_id` text NOT NULL,
+	`votes` integer NOT NULL,
+	`updated_by` text,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`vote_id`, `voter`, `item_id`),
+	FOREIGN KEY (`vote_id`) REFERENCES `vote_sessions`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE TABLE `vote_sessions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workshop_id` text NOT NULL,
+	`title` text NOT NULL,
+	`kind` text NOT NULL,
+	`items` text NOT NULL,
+	`budget` integer NOT NULL,
+	`per` text NOT NULL,
+	`max_per_item` integer NOT NULL,
+	`status` text NOT NULL,
+	`opened_by` text NOT NULL,
+	`opened_at` integer NOT NULL,
+	`ended_at` integer,
+	FOREIGN KEY (`workshop_id`) REFERENCES `workshops`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `vote_sessions_workshop_idx` ON `vote_sessions` (`workshop_id`,`opened_at`);
