@@ -38,9 +38,12 @@ export class PrivateCards {
 
 	readonly #base: string;
 	/** Per card: how many local changes, and what the last save sent (for carrying over). */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never read by the UI
 	readonly #changes = new Map<string, Saving>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never read by the UI
 	readonly #saved = new Map<string, number>();
 	/** Per card: the chain of requests, so a card's changes reach the server in order. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never read by the UI
 	readonly #queues = new Map<string, Promise<void>>();
 	readonly #release: () => void;
 

@@ -15,8 +15,11 @@ export type BoardChange = (currentState: Uint8Array) => Uint8Array;
 export interface LiveBoards {
 	/** Applies `change` to the board if it is loaded here and returns true; false otherwise. */
 	change(workshopId: string, change: BoardChange): boolean;
-	/** The current state of a loaded board, or null if it is not loaded here. */
-	state(workshopId: string): Uint8Array | null;
+	/**
+	 * The current state of a loaded board (only what a copy at state vector `since` lacks, if
+	 * given), or null if it is not loaded here.
+	 */
+	state(workshopId: string, since?: Uint8Array): Uint8Array | null;
 }
 
 const SLOT = Symbol.for('pillarboard.live-boards');
@@ -34,10 +37,17 @@ function providers(): LiveBoards[] {
 	return [...((globalThis as Slot)[SLOT] ?? [])];
 }
 
-/** The board's state right now: the live room's if loaded, else the stored one. */
-export function currentBoardState(store: BoardStore, workshopId: string): Uint8Array {
+/**
+ * The board's state right now: the live room's if loaded (only what a copy at state vector
+ * `since` lacks, if given: far cheaper for a big board), else the whole stored one.
+ */
+export function currentBoardState(
+	store: BoardStore,
+	workshopId: string,
+	since?: Uint8Array
+): Uint8Array {
 	for (const boards of providers()) {
-		const state = boards.state(workshopId);
+		const state = boards.state(workshopId, since);
 		if (state) return state;
 	}
 	const { doc } = loadBoardDoc(store, workshopId);

@@ -6,7 +6,6 @@
  * facilitator learns how many there are (countPrivateCards) until revealing them (private-reveal).
  */
 import { and, count, countDistinct, eq } from 'drizzle-orm';
-import * as Y from 'yjs';
 import { listPillars } from '../board/board-doc.ts';
 import { cardRecord } from '../board/cards.ts';
 import { isPrivateMode, lockProblem, readLocks } from '../board/facilitation.ts';
@@ -16,10 +15,10 @@ import {
 	type PrivateCard,
 	type PrivateCardFields
 } from '../board/private-cards.ts';
+import { readBoard } from './board-replicas.ts';
 import type { BoardStore } from './board-store.ts';
 import { WRITE_TRANSACTION, type Db } from './db/index.ts';
 import { privateCards, type PrivateCardRow, type Role } from './db/schema.ts';
-import { currentBoardState } from './live-boards.ts';
 
 /** Who is asking: a member of the workshop. */
 export interface Member {
@@ -52,22 +51,21 @@ interface BoardFacts {
 	lanes: Map<string, string>;
 	/** Why a partner may not change a card in this lane now, or null. */
 	lockIn(pillar: string): string | null;
-	hasCard(id: string): boolean;
+	/** Whether the card asked about (if any) is on the board already. */
+	cardOnBoard: boolean;
 }
 
-function readBoardFacts(store: BoardStore, workshopId: string): BoardFacts {
-	const doc = new Y.Doc();
-	Y.applyUpdate(doc, currentBoardState(store, workshopId));
-	const lanes = new Map(listPillars(doc).map((pillar) => [pillar.key, pillar.label]));
-	const locks = readLocks(doc);
-	const facts: BoardFacts = {
-		privateMode: isPrivateMode(doc),
-		lanes,
-		lockIn: (pillar) => lockProblem(locks, pillar, lanes.get(pillar) ?? pillar),
-		hasCard: (id) => cardRecord(doc, id) !== null
-	};
-	doc.destroy();
-	return facts;
+function readBoardFacts(store: BoardStore, workshopId: string, cardId?: string): BoardFacts {
+	return readBoard(store, workshopId, (doc) => {
+		const lanes = new Map(listPillars(doc).map((pillar) => [pillar.key, pillar.label]));
+		const locks = readLocks(doc);
+		return {
+			privateMode: isPrivateMode(doc),
+			lanes,
+			lockIn: (pillar) => lockProblem(locks, pillar, lanes.get(pillar) ?? pillar),
+			cardOnBoard: cardId !== undefined && cardRecord(doc, cardId) !== null
+		};
+	});
 }
 
 /**
@@ -142,7 +140,7 @@ export function createPrivateCard(
 ): PrivateCardResult {
 	const { workshopId, member, id, fields } = input;
 	if (!isCardId(id)) return fail(400, 'A card id is 32 lower-case hexadecimal characters.');
-	const facts = readBoardFacts(store, workshopId);
+	const facts = readBoardFacts(store, workshopId, id);
 	const refused = refusal(member, facts, { into: fields.pillar });
 	if (refused) return refused;
 	return db.transaction((tx) => {
@@ -154,7 +152,7 @@ export function createPrivateCard(
 				? { ok: true, card: toPrivateCard(existing) }
 				: fail(409, 'That card id is taken: make the card again.');
 		}
-		if (facts.hasCard(id)) return fail(409, 'That card id is taken: make the card again.');
+		if (facts.cardOnBoard) return fail(409, 'That card id is taken: make the card again.');
 		if (!facts.privateMode) {
 			return fail(409, 'Private brainstorming is off now: your card goes on the board for all.');
 		}
