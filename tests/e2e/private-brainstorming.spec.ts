@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { addCard, card, facilitatorAndPartner, lane } from '../helpers/board.ts';
 import { addMember, newPerson, open, signUp } from '../helpers/e2e.ts';
@@ -27,6 +28,14 @@ function recordTraffic(page: Page) {
 			return received.some((bytes) => bytes.includes(Buffer.from(text)));
 		}
 	};
+}
+
+/** Serious and critical accessibility problems axe finds on the page as it is. */
+async function seriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`);
 }
 
 test('a private card reaches nobody else, not even in the traffic, until the facilitator reveals it in its lane', async ({
@@ -72,6 +81,8 @@ test('a private card reaches nobody else, not even in the traffic, until the fac
 		'Only you can see this'
 	);
 	await expect(panel).toContainText('1 private card from 1 person waiting to be revealed.');
+	expect(await seriousViolations(sam)).toEqual([]);
+	expect(await seriousViolations(facilitator)).toEqual([]);
 
 	// Nothing typed is lost on reload: Sam's private cards come with the page.
 	await sam.reload();
