@@ -8,6 +8,7 @@ interface Sent {
 	method: string;
 	url: string;
 	body: Record<string, unknown> | null;
+	keepalive?: boolean;
 }
 
 let sent: Sent[];
@@ -21,7 +22,12 @@ beforeEach(() => {
 	answers = {};
 	vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
 		const body = init.body ? (JSON.parse(init.body as string) as Record<string, unknown>) : null;
-		sent.push({ method: init.method ?? 'GET', url, body });
+		sent.push({
+			method: init.method ?? 'GET',
+			url,
+			body,
+			...(init.keepalive && { keepalive: true })
+		});
 		const answer = answers[init.method ?? 'GET'];
 		return answer ? answer() : Response.json({ card: body }, { status: 200 });
 	});
@@ -93,6 +99,20 @@ describe('PrivateCards', () => {
 		expect(sent).toEqual([
 			{ method: 'DELETE', url: `/workshops/w1/private-cards/${id}`, body: null }
 		]);
+	});
+
+	it('sends a waiting change at once, to outlive the page, when the page goes away', async () => {
+		const { cards } = setUp();
+		const id = addCard(cards.doc, { pillar: 'spend' });
+		await settle();
+		setCardText(cards.doc, id, 'Last words');
+		window.dispatchEvent(new Event('pagehide'));
+		await vi.advanceTimersByTimeAsync(0);
+		expect(sent.at(-1)).toMatchObject({
+			method: 'PATCH',
+			keepalive: true,
+			body: { text: 'Last words' }
+		});
 	});
 
 	it('takes a card the server will not keep off the board, and says why', async () => {

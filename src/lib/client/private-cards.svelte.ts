@@ -133,7 +133,10 @@ export class PrivateCards {
 		clearTimeout(saving.timer);
 		saving.timer = undefined;
 		const version = saving.version;
-		this.#enqueue(id, () => this.#send(id, 'PATCH', `${this.#base}/${id}`, version, keepalive));
+		// The page may be going away: take the card as it is now, not when the request leaves.
+		const card = keepalive ? getCard(this.doc, id) : undefined;
+		const url = `${this.#base}/${id}`;
+		this.#enqueue(id, () => this.#send(id, 'PATCH', url, version, card));
 	}
 
 	#enqueue(id: string, task: () => Promise<void>): void {
@@ -147,15 +150,16 @@ export class PrivateCards {
 		method: 'POST' | 'PATCH' | 'DELETE',
 		url: string,
 		version: number,
-		keepalive = false
+		/** The card as it was when the page began to go away (sent with keepalive). */
+		snapshot?: Card | null
 	): Promise<void> {
-		const card = getCard(this.doc, id);
+		const card = snapshot ?? getCard(this.doc, id);
 		if (method !== 'DELETE' && !card) return;
 		let response: Response;
 		try {
 			response = await fetch(url, {
 				method,
-				keepalive,
+				keepalive: snapshot !== undefined,
 				headers: { 'content-type': 'application/json' },
 				body: card && method !== 'DELETE' ? JSON.stringify(fieldsOf(card)) : undefined
 			});
