@@ -80,6 +80,9 @@ test('a private card reaches nobody else, not even in the traffic, until the fac
 	await expect(sam.locator('[data-card-id]', { hasText: secret })).toContainText(
 		'Only you can see this'
 	);
+	await expect(sam.getByRole('toolbar', { name: 'Selected cards' })).toContainText(
+		'Private cards are tagged and grouped once revealed.'
+	);
 	await expect(panel).toContainText('1 private card from 1 person waiting to be revealed.');
 	expect(await seriousViolations(sam)).toEqual([]);
 	expect(await seriousViolations(facilitator)).toEqual([]);
