@@ -55,9 +55,9 @@ export function attachBoardVersions(db: Db, rooms: Rooms): () => void {
 	const timer = setInterval(() => saveHourlyVersions(db, rooms), HOURLY_CHECK_INTERVAL_MS);
 	timer.unref();
 	const withdraw = provideLiveBoards({
-		state: (workshopId) => {
+		state: (workshopId, since) => {
 			const room = rooms.get(workshopId);
-			return room ? encodeIntegratedState(room.doc) : null;
+			return room ? encodeIntegratedState(room.doc, since) : null;
 		},
 		change: (workshopId, change) => {
 			const room = rooms.get(workshopId);

@@ -46,6 +46,8 @@ export interface Card {
 }
 
 export interface NewCard {
+	/** The card's id when it already has one (a revealed private card keeps its own). */
+	id?: string;
 	pillar: string;
 	text?: string;
 	authorId?: string | null;
@@ -59,6 +61,8 @@ export interface NewCard {
 	height?: number;
 	tags?: string[];
 	cluster?: string | null;
+	/** When it was written; now by default. */
+	createdAt?: number;
 }
 
 /** A card's record, or null if it does not exist (for the sibling card modules). */
@@ -116,7 +120,7 @@ export function nextSlot(doc: Y.Doc, pillar: string, except?: string): number {
 
 /** Adds a card at the bottom of its lane and returns its id. */
 export function addCard(doc: Y.Doc, card: NewCard): string {
-	const id = newId();
+	const id = card.id ?? newId();
 	doc.transact(() => {
 		const text = new Y.Text();
 		if (card.text) text.insert(0, card.text);
@@ -134,7 +138,7 @@ export function addCard(doc: Y.Doc, card: NewCard): string {
 				authorId: card.authorId ?? null,
 				authorName: card.authorName ?? '',
 				partnerId: card.partnerId ?? null,
-				createdAt: Date.now(),
+				createdAt: card.createdAt ?? Date.now(),
 				actionId: null,
 				tags: Y.Array.from(card.tags ?? []),
 				cluster: card.cluster ?? null

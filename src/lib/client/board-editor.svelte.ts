@@ -2,7 +2,9 @@
  * What one person is doing on an open board: which cards they have selected, which card has
  * the keyboard and which is being typed into, plus every edit they can make, each followed by a
  * sentence for screen readers. Canvas, outline and toolbar all edit through here, so a change
- * looks and sounds the same whichever way it was made.
+ * looks and sounds the same whichever way it was made. While private brainstorming is on, new
+ * cards go into `privateDoc` (my private cards, see private-cards.svelte.ts) instead of the board,
+ * and every edit of a card goes to whichever of the two holds it.
  */
 import type * as Y from 'yjs';
 import { listPillars } from '$lib/board/board-doc';
@@ -18,13 +20,19 @@ import {
 import {
 	addCard,
 	cardColourFor,
+	cardRecord,
 	deleteCard,
 	getCard,
 	moveCardToPillar,
+	nextSlot,
 	setCardText
 } from '$lib/board/cards';
+import { isPrivateMode } from '$lib/board/facilitation';
 import type { BoardConnection, BoardUser } from './board-connection.svelte';
 import { UndoHistory } from './undo-history.svelte';
+
+/** Tags and clusters are shared things: a private card gets them once it is on the board. */
+const PRIVATE_LABELS = 'Private cards are tagged and grouped once the facilitator reveals them.';
 
 export class BoardEditor {
 	/** Ids of the selected cards, in the order they were selected. */
@@ -43,7 +51,9 @@ export class BoardEditor {
 		readonly doc: Y.Doc,
 		readonly user: BoardUser,
 		readonly partnerId: string | null,
-		private readonly connection: () => BoardConnection | null
+		private readonly connection: () => BoardConnection | null,
+		/** Where my private cards are (a document that never leaves this tab), if anywhere. */
+		readonly privateDoc: Y.Doc | null = null
 	) {
 		this.history = new UndoHistory(doc);
 	}
@@ -59,7 +69,33 @@ export class BoardEditor {
 
 	select(ids: string[]): void {
 		this.selection = ids;
-		this.connection()?.setSelection(ids);
+		// Others see what I select; a private card's id is nobody else's business.
+		this.connection()?.setSelection(ids.filter((id) => !this.isPrivate(id)));
+	}
+
+	/** Whether a card is one of my private cards (not on the board yet). */
+	isPrivate(id: string): boolean {
+		return this.privateDoc !== null && cardRecord(this.privateDoc, id) !== null;
+	}
+
+	/** The document that holds a card: my private cards', or the board. */
+	#docOf(id: string): Y.Doc {
+		return this.privateDoc && this.isPrivate(id) ? this.privateDoc : this.doc;
+	}
+
+	/** Splits card ids into the board's and my private ones. */
+	#split<T>(items: T[], idOf: (item: T) => string): [Y.Doc, T[]][] {
+		const parts: [Y.Doc, T[]][] = [[this.doc, items.filter((item) => !this.isPrivate(idOf(item)))]];
+		if (this.privateDoc) {
+			parts.push([this.privateDoc, items.filter((item) => this.isPrivate(idOf(item)))]);
+		}
+		return parts.filter(([, part]) => part.length > 0);
+	}
+
+	/** The y just below the lowest card of a lane, counting my private cards as well. */
+	#bottomOf(pillar: string, except?: string): number {
+		const board = nextSlot(this.doc, pillar, except);
+		return this.privateDoc ? Math.max(board, nextSlot(this.privateDoc, pillar, except)) : board;
 	}
 
 	/** Adds a card to the selection, or takes it out. */
@@ -79,31 +115,47 @@ export class BoardEditor {
 		return listPillars(this.doc).find((pillar) => pillar.key === key)?.label ?? 'the board';
 	}
 
-	/** Adds my card to a lane (at a point, or at the bottom) and starts editing it. */
+	/**
+	 * Adds my card to a lane (at a point, or at the bottom) and starts editing it; while private
+	 * brainstorming is on, the card is private.
+	 */
 	add(pillar: string, at?: { x: number; y: number }): string {
 		this.history.stopCapturing();
-		const id = addCard(this.doc, {
+		const target = this.privateDoc && isPrivateMode(this.doc) ? this.privateDoc : this.doc;
+		const id = addCard(target, {
 			pillar,
 			authorId: this.user.id,
 			authorName: this.user.name,
 			partnerId: this.partnerId,
 			colour: cardColourFor(this.user.id),
-			...(at && { x: Math.max(0, Math.round(at.x)), y: Math.max(0, Math.round(at.y)) })
+			...(at
+				? { x: Math.max(0, Math.round(at.x)), y: Math.max(0, Math.round(at.y)) }
+				: { x: 0, y: this.#bottomOf(pillar) })
 		});
 		this.focus(id);
 		this.editingId = id;
-		this.say(`New card in ${this.#pillarLabel(pillar)}. Type its text; Escape when done.`);
+		const lane = this.#pillarLabel(pillar);
+		this.say(
+			target === this.doc
+				? `New card in ${lane}. Type its text; Escape when done.`
+				: `New private card in ${lane}: only you can see it until the facilitator reveals. Type its text; Escape when done.`
+		);
 		return id;
 	}
 
 	setText(id: string, text: string): void {
-		setCardText(this.doc, id, text);
+		setCardText(this.#docOf(id), id, text);
 	}
 
 	/** Moves a card to the bottom of another lane. */
 	moveToPillar(id: string, pillar: string): void {
 		this.history.stopCapturing();
-		moveCardToPillar(this.doc, id, pillar);
+		if (this.isPrivate(id)) {
+			const y = this.#bottomOf(pillar, id);
+			placeCards(this.privateDoc!, [{ id, pillar, x: 0, y }]);
+		} else {
+			moveCardToPillar(this.doc, id, pillar);
+		}
 		this.say(`Card moved to ${this.#pillarLabel(pillar)}.`);
 	}
 
@@ -111,8 +163,10 @@ export class BoardEditor {
 	place(placements: Placement[]): void {
 		if (placements.length === 0) return;
 		this.history.stopCapturing();
-		const before = getCard(this.doc, placements[0].id)?.pillar;
-		placeCards(this.doc, placements);
+		const before = getCard(this.#docOf(placements[0].id), placements[0].id)?.pillar;
+		for (const [doc, part] of this.#split(placements, (placement) => placement.id)) {
+			placeCards(doc, part);
+		}
 		const after = placements[0].pillar;
 		const what = placements.length === 1 ? 'Card' : `${placements.length} cards`;
 		this.say(before === after ? `${what} moved.` : `${what} moved to ${this.#pillarLabel(after)}.`);
@@ -120,18 +174,23 @@ export class BoardEditor {
 
 	resize(id: string, width: number, height: number): void {
 		this.history.stopCapturing();
-		resizeCard(this.doc, id, width, height);
+		resizeCard(this.#docOf(id), id, width, height);
 	}
 
 	/** Deletes the selected cards; returns how many went. */
 	deleteSelected(): number {
 		const ids = this.selection;
+		// Undo covers the board only: my private cards are gone for good once deleted.
+		const undoable = ids.some((id) => !this.isPrivate(id));
 		this.history.stopCapturing();
-		this.doc.transact(() => ids.forEach((id) => deleteCard(this.doc, id)));
+		for (const [doc, part] of this.#split(ids, (id) => id)) {
+			doc.transact(() => part.forEach((id) => deleteCard(doc, id)));
+		}
 		this.select([]);
 		if (this.editingId && ids.includes(this.editingId)) this.editingId = null;
 		if (ids.length > 0) {
-			this.say(`${ids.length === 1 ? 'Card' : `${ids.length} cards`} deleted. Ctrl+Z brings back.`);
+			const what = ids.length === 1 ? 'Card' : `${ids.length} cards`;
+			this.say(`${what} deleted.${undoable ? ' Ctrl+Z brings back.' : ''}`);
 		}
 		return ids.length;
 	}
@@ -139,11 +198,15 @@ export class BoardEditor {
 	duplicateSelected(): void {
 		if (this.selection.length === 0) return;
 		this.history.stopCapturing();
-		const copies = duplicateCards(this.doc, this.selection, {
+		const author = {
 			authorId: this.user.id,
 			authorName: this.user.name,
 			partnerId: this.partnerId
-		});
+		};
+		// A private card's copy stays private: its text must not reach the board by the way.
+		const copies = this.#split(this.selection, (id) => id).flatMap(([doc, part]) =>
+			duplicateCards(doc, part, author)
+		);
 		this.select(copies);
 		this.focusedId = copies[0] ?? this.focusedId;
 		this.say(`${copies.length === 1 ? 'Card' : `${copies.length} cards`} duplicated.`);
@@ -151,17 +214,27 @@ export class BoardEditor {
 
 	colourSelected(colour: string, name: string): void {
 		this.history.stopCapturing();
-		setCardColour(this.doc, this.selection, colour);
+		for (const [doc, part] of this.#split(this.selection, (id) => id)) {
+			setCardColour(doc, part, colour);
+		}
 		this.say(`Colour set to ${name}.`);
 	}
 
 	clusterSelected(name: string | null): void {
+		if (this.selection.some((id) => this.isPrivate(id))) {
+			this.say(PRIVATE_LABELS);
+			return;
+		}
 		this.history.stopCapturing();
 		setCardCluster(this.doc, this.selection, name);
 		this.say(name ? `Grouped into the cluster ${name}.` : 'Taken out of its cluster.');
 	}
 
 	setTags(id: string, tags: string[]): void {
+		if (this.isPrivate(id)) {
+			this.say(PRIVATE_LABELS);
+			return;
+		}
 		this.history.stopCapturing();
 		setCardTags(this.doc, id, tags);
 		this.say(tags.length ? `Tags: ${tags.join(', ')}.` : 'Tags removed.');

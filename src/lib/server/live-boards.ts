@@ -15,8 +15,11 @@ export type BoardChange = (currentState: Uint8Array) => Uint8Array;
 export interface LiveBoards {
 	/** Applies `change` to the board if it is loaded here and returns true; false otherwise. */
 	change(workshopId: string, change: BoardChange): boolean;
-	/** The current state of a loaded board, or null if it is not loaded here. */
-	state(workshopId: string): Uint8Array | null;
+	/**
+	 * The current state of a loaded board (only what a copy at state vector `since` lacks, if
+	 * given), or null if it is not loaded here.
+	 */
+	state(workshopId: string, since?: Uint8Array): Uint8Array | null;
 }
 
 const SLOT = Symbol.for('pillarboard.live-boards');
@@ -34,10 +37,17 @@ function providers(): LiveBoards[] {
 	return [...((globalThis as Slot)[SLOT] ?? [])];
 }
 
-/** The board's state right now: the live room's if loaded, else the stored one. */
-export function currentBoardState(store: BoardStore, workshopId: string): Uint8Array {
+/**
+ * The board's state right now: the live room's if loaded (only what a copy at state vector
+ * `since` lacks, if given: far cheaper for a big board), else the whole stored one.
+ */
+export function currentBoardState(
+	store: BoardStore,
+	workshopId: string,
+	since?: Uint8Array
+): Uint8Array {
 	for (const boards of providers()) {
-		const state = boards.state(workshopId);
+		const state = boards.state(workshopId, since);
 		if (state) return state;
 	}
 	const { doc } = loadBoardDoc(store, workshopId);
@@ -57,4 +67,24 @@ export function changeBoard(store: BoardStore, workshopId: string, change: Board
 	editStoredBoard(store, workshopId, (doc) => {
 		Y.applyUpdate(doc, change(Y.encodeStateAsUpdate(doc)));
 	});
+}
+
+/**
+ * Edits a board wherever it lives now with a function of its document (the function gets a copy
+ * of the current state; what it changes is applied as one update). Returns what `edit` returns.
+ */
+export function editBoard<T>(store: BoardStore, workshopId: string, edit: (doc: Y.Doc) => T): T {
+	let result: T | undefined;
+	changeBoard(store, workshopId, (state) => {
+		const doc = new Y.Doc();
+		try {
+			Y.applyUpdate(doc, state);
+			const before = Y.encodeStateVector(doc);
+			result = edit(doc);
+			return Y.encodeStateAsUpdate(doc, before);
+		} finally {
+			doc.destroy();
+		}
+	});
+	return result as T;
 }

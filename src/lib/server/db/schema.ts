@@ -339,3 +339,46 @@ export type BoardVersion = typeof boardVersions.$inferSelect;
 export type Agreement = typeof agreements.$inferSelect;
 export type SignOff = typeof signOffs.$inferSelect;
 export type VoteSessionRow = typeof voteSessions.$inferSelect;
+
+/**
+ * Cards written during private brainstorming, before the facilitator reveals them. Only their
+ * author reads or changes them (over HTTP); on reveal they become ordinary cards on the board
+ * (with the same id) and their rows are deleted. They never enter the board document before.
+ */
+export const privateCards = sqliteTable(
+	'private_cards',
+	{
+		/** The card's id, made by the author's browser; kept as the board card's id on reveal. */
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** Partner organisation (board partner id) the author spoke for when writing it. */
+		partnerId: text('partner_id'),
+		/** Key of the pillar whose lane the author put it in. */
+		pillar: text('pillar').notNull(),
+		x: integer('x').notNull(),
+		y: integer('y').notNull(),
+		width: integer('width').notNull(),
+		height: integer('height').notNull(),
+		colour: text('colour').notNull(),
+		text: text('text').notNull().default(''),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(table) => [index('private_cards_workshop_idx').on(table.workshopId, table.authorId)]
+);
+
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Workshop = typeof workshops.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Invite = typeof invites.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type BoardVersion = typeof boardVersions.$inferSelect;
+export type Agreement = typeof agreements.$inferSelect;
+export type SignOff = typeof signOffs.$inferSelect;
+export type PrivateCardRow = typeof privateCards.$inferSelect;
