@@ -16,7 +16,9 @@ export const ROOT = {
 	pillars: 'pillars',
 	partners: 'partners',
 	cards: 'cards',
-	actions: 'actions'
+	actions: 'actions',
+	/** The diagnosis's public state and, once revealed, its scores (diagnosis.ts). */
+	diagnosis: 'diagnosis'
 } as const;
 
 export const PARTNER_TYPES = [

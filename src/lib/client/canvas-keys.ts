@@ -89,7 +89,7 @@ export function handleCanvasKey(event: KeyboardEvent, context: CanvasKeyContext)
 		} else if (direction === 'up' || direction === 'down') {
 			const box = layout.byId.get(current)!;
 			const lane = layout.lanes[box.lane];
-			if (lane.pillar) {
+			if (lane.kind !== 'unplaced') {
 				const dy = direction === 'up' ? -NUDGE : NUDGE;
 				editor.place([
 					{ id: current, pillar: lane.key, x: box.x - lane.contentX, y: box.y - lane.contentY + dy }
