@@ -34,6 +34,7 @@ import {
 import { dropPending, encodeIntegratedState, leftPending } from './pending.ts';
 import { RefAssigner } from './refs.ts';
 import { updateShapeProblem } from './update-shape.ts';
+import { parkingChangeProblem } from './parking-policy.ts';
 import { planChangeProblem } from './plan-policy.ts';
 import { changesBy, forbiddenRoot } from './write-policy.ts';
 
@@ -265,13 +266,14 @@ export class Room {
 		}
 	}
 
-	/** Throws if a partner's update changes what partners may not (write-policy, plan-policy). */
+	/** Throws if a partner's update changes what partners may not (write-, plan-, parking-policy). */
 	#checkWrite(identity: Identity, update: ReturnType<typeof Y.decodeUpdate>): void {
 		const changes = changesBy(this.doc, update);
 		const roots = new Set(changes.map((change) => change.place.root));
 		const forbidden = forbiddenRoot('partner', roots);
 		if (forbidden !== null) throw new ForbiddenWrite(forbidden);
-		const problem = planChangeProblem(this.doc, changes, identity);
+		const problem =
+			planChangeProblem(this.doc, changes, identity) ?? parkingChangeProblem(this.doc, changes);
 		if (problem !== null) throw new ForbiddenPlanChange(problem);
 	}
 
