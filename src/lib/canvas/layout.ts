@@ -112,6 +112,20 @@ export function layoutBoard(pillars: Pillar[], cards: Card[]): BoardLayout {
 	};
 }
 
+/** What a lane is called on the board, in the outline and in menus. */
+export function laneName(lane: Pick<LaneFrame, 'kind' | 'pillar'>): string {
+	if (lane.pillar) return lane.pillar.label;
+	return lane.kind === 'parking' ? 'Parking lot' : 'Cards without a pillar';
+}
+
+/** The line under a lane's name. */
+export function laneMeaning(lane: Pick<LaneFrame, 'kind' | 'pillar'>): string {
+	if (lane.pillar) return lane.pillar.meaning;
+	return lane.kind === 'parking'
+		? 'Off-topic ideas, kept for later. Drag a card here or press P.'
+		: 'Their pillar was removed. Drag each into a lane.';
+}
+
 function readingOrder(a: Card, b: Card): number {
 	return a.y - b.y || a.x - b.x || a.createdAt - b.createdAt || a.id.localeCompare(b.id);
 }

@@ -6,6 +6,8 @@
  */
 import type * as Y from 'yjs';
 import { listPillars } from '$lib/board/board-doc';
+import { PARKING_LOT } from '$lib/board/card-lane';
+import { laneToReturnTo, parkCards, unparkCards } from '$lib/board/parking';
 import {
 	duplicateCards,
 	placeCards,
@@ -76,6 +78,7 @@ export class BoardEditor {
 	}
 
 	#pillarLabel(key: string): string {
+		if (key === PARKING_LOT) return 'the parking lot';
 		return listPillars(this.doc).find((pillar) => pillar.key === key)?.label ?? 'the board';
 	}
 
@@ -116,6 +119,30 @@ export class BoardEditor {
 		const after = placements[0].pillar;
 		const what = placements.length === 1 ? 'Card' : `${placements.length} cards`;
 		this.say(before === after ? `${what} moved.` : `${what} moved to ${this.#pillarLabel(after)}.`);
+	}
+
+	/**
+	 * Parks cards (off-topic: into the parking lot) or, if every one of them is parked already,
+	 * brings them back to the lanes they came from.
+	 */
+	toggleParked(ids: string[]): void {
+		const cards = ids.flatMap((id) => getCard(this.doc, id) ?? []);
+		if (cards.length === 0) return;
+		this.history.stopCapturing();
+		const what = cards.length === 1 ? 'Card' : `${cards.length} cards`;
+		if (cards.every((card) => card.pillar === PARKING_LOT)) {
+			const lanes = new Set(cards.map((card) => laneToReturnTo(this.doc, card)));
+			unparkCards(this.doc, ids);
+			const [only] = lanes;
+			this.say(
+				lanes.size === 1 && only
+					? `${what} back in ${this.#pillarLabel(only)}.`
+					: `${what} back in their lanes.`
+			);
+		} else {
+			parkCards(this.doc, ids);
+			this.say(`${what} moved to the parking lot. P brings back.`);
+		}
 	}
 
 	resize(id: string, width: number, height: number): void {
