@@ -131,11 +131,13 @@ export class BoardEditor {
 		this.history.stopCapturing();
 		const what = cards.length === 1 ? 'Card' : `${cards.length} cards`;
 		if (cards.every((card) => card.pillar === PARKING_LOT)) {
-			const lanes = new Set(cards.map((card) => laneToReturnTo(this.doc, card)));
+			const lanes = cards
+				.map((card) => laneToReturnTo(this.doc, card))
+				.filter((lane, index, all) => all.indexOf(lane) === index);
 			unparkCards(this.doc, ids);
 			const [only] = lanes;
 			this.say(
-				lanes.size === 1 && only
+				lanes.length === 1 && only
 					? `${what} back in ${this.#pillarLabel(only)}.`
 					: `${what} back in their lanes.`
 			);
