@@ -216,6 +216,41 @@ describe('the diagnosis: secret until the reveal', () => {
 	});
 });
 
+describe('the diagnosis in the plan’s exports', () => {
+	it('puts the heat map into the JSON and Markdown exports once revealed, and not before', async () => {
+		const exported = async (format: string) => {
+			const response = await fetch(url(`/export.${format}`), {
+				headers: { cookie: `pillarboard_session=${workshop.observer.sessionToken}` }
+			});
+			return response.text();
+		};
+		await step('open');
+		await score(councilMember, council, [
+			{ pillar: 'land', score: 5, note: 'Asset transfer of two halls' }
+		]);
+		expect(JSON.parse(await exported('json')).diagnosis).toBeNull();
+		expect(await exported('md')).not.toContain('Asset transfer');
+		await step('reveal');
+		expect(JSON.parse(await exported('json')).diagnosis).toMatchObject({
+			scale: { min: 1, max: 5 },
+			scores: [
+				{
+					partner: { id: council, code: 'KBC' },
+					pillar: 'land',
+					score: 5,
+					note: 'Asset transfer of two halls'
+				}
+			]
+		});
+		const markdown = await exported('md');
+		expect(markdown).toContain('## Diagnosis');
+		expect(markdown).toMatch(/\| Council \(KBC\) \| – \| – \| 5 \| – \| – \|/);
+		expect(markdown).toContain(
+			'**KBC, Socially productive use of land and property (5):** Asset transfer of two halls'
+		);
+	});
+});
+
 describe('the diagnosis: what is refused, and why', () => {
 	it('refuses people who are not signed in or not members', async () => {
 		const anonymous = await callJson(scoresUrl(council));
