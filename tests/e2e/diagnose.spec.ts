@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/cli.ts';
@@ -30,6 +31,14 @@ async function kestrelfordBoard(browser: Browser) {
 	return { facilitator, council, trust };
 }
 
+/** Serious and critical accessibility problems axe finds on the page as it is. */
+async function seriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`);
+}
+
 /** Opens the scoring form, picks a score and a note per pillar given, saves, and closes it. */
 async function scoreOwn(page: Page, organisation: string, scores: [string, number, string][]) {
 	await page.getByRole('button', { name: 'Score your organisation' }).click();
@@ -50,6 +59,8 @@ async function scoreOwn(page: Page, organisation: string, scores: [string, numbe
 test('two partners score themselves, each sees only its own before the reveal, and everyone sees the heat map after', async ({
 	browser
 }) => {
+	// Two axe scans take a while on a busy machine.
+	test.setTimeout(90_000);
 	const { facilitator, council, trust } = await kestrelfordBoard(browser);
 
 	await facilitator.getByRole('button', { name: 'Facilitate' }).click();
@@ -85,6 +96,7 @@ test('two partners score themselves, each sees only its own before the reveal, a
 		'Trust supply chain mapping just begun'
 	);
 	await expect(trustForm.getByLabel(`Evidence for ${LAND}`)).toHaveValue('');
+	expect(await seriousViolations(trust)).toEqual([]);
 	await trustForm.getByRole('button', { name: 'Close' }).click();
 	for (const page of [facilitator, trust]) {
 		expect(await page.content()).not.toContain('Council spend with local firms');
@@ -119,6 +131,7 @@ test('two partners score themselves, each sees only its own before the reveal, a
 		trustMap.getByRole('tooltip').filter({ hasText: 'Council spend with local firms is 31%' })
 	).toBeVisible();
 	await trust.screenshot({ path: 'tests/.artifacts/diagnose-heat-map.png' });
+	expect(await seriousViolations(trust)).toEqual([]);
 	await trustMap.getByRole('button', { name: 'Close' }).click();
 	await expect(trust.getByRole('button', { name: 'Heat map', exact: true })).toBeVisible();
 });

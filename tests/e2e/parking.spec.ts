@@ -1,6 +1,15 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { addCard, card, facilitatorAndPartner, lane } from '../helpers/board.ts';
 import { createWorkshop, open } from '../helpers/e2e.ts';
+
+/** Serious and critical accessibility problems axe finds on the page as it is. */
+async function seriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`);
+}
 
 const SPEND = 'Progressive procurement of goods and services';
 
@@ -9,6 +18,11 @@ function parkingLot(page: Page) {
 	return page
 		.getByRole('application', { name: 'Board canvas' })
 		.getByRole('region', { name: /^Parking lot/ });
+}
+
+/** Shows the whole board: on a screen this size the parking lot lies just right of the opening view. */
+async function showWholeBoard(page: Page) {
+	await page.getByRole('button', { name: 'Fit board' }).click();
 }
 
 /** The facilitator's "Parking lot" tools (a section that is not a lane of the canvas). */
@@ -21,11 +35,14 @@ function parkingTools(page: Page) {
 test('a partner parks cards by key and toolbar, brings one back, and the facilitator carries the parked one into the next workshop', async ({
 	browser
 }) => {
+	// Two axe scans take a while on a busy machine.
+	test.setTimeout(90_000);
 	const { facilitator, partner, workshopId } = await facilitatorAndPartner(
 		browser,
 		'Spring workshop'
 	);
 	// P parks the card that has the keyboard; everyone sees it move.
+	await showWholeBoard(facilitator);
 	await addCard(partner, 'Ferry timetable');
 	await partner.keyboard.press('p');
 	await expect(card(parkingLot(facilitator), 'Ferry timetable')).toBeVisible();
@@ -35,6 +52,7 @@ test('a partner parks cards by key and toolbar, brings one back, and the facilit
 
 	// The selection toolbar parks too; the card's own button brings it back to its lane.
 	// Added in a lane (the toolbar's "Add card" would add to the parking lot, where the focus is).
+	await showWholeBoard(partner);
 	await partner.getByRole('button', { name: `Add card to ${SPEND}` }).click();
 	await partner.keyboard.type('Local bakers');
 	await partner.keyboard.press('Escape');
@@ -45,6 +63,8 @@ test('a partner parks cards by key and toolbar, brings one back, and the facilit
 		.click();
 	const parked = card(parkingLot(facilitator), 'Local bakers');
 	await expect(parked).toBeVisible();
+	await partner.screenshot({ path: 'tests/.artifacts/parking-lot.png' });
+	expect(await seriousViolations(partner)).toEqual([]);
 	await card(parkingLot(partner), 'Local bakers')
 		.getByRole('button', { name: `Back to ${SPEND}` })
 		.click();
@@ -59,6 +79,7 @@ test('a partner parks cards by key and toolbar, brings one back, and the facilit
 	const section = parkingTools(autumn);
 	await section.getByRole('button', { name: 'Bring in parked cards from Spring workshop' }).click();
 	await expect(section.getByRole('status')).toContainText('Brought in 1 card from Spring workshop');
+	await showWholeBoard(autumn);
 	const carried = card(parkingLot(autumn), 'Ferry timetable');
 	await expect(carried).toBeVisible();
 	await expect(carried).toHaveAccessibleName(/carried in from Spring workshop/);
@@ -68,6 +89,7 @@ test('a partner parks cards by key and toolbar, brings one back, and the facilit
 		/carried to Autumn workshop/
 	);
 	await autumn.screenshot({ path: 'tests/.artifacts/parking-carried.png' });
+	expect(await seriousViolations(autumn)).toEqual([]);
 	expect(autumnId).not.toBe(workshopId);
 
 	// Carried once: nothing is left to bring in.
