@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addPartner } from '../../src/lib/board/board-doc.ts';
-import { readDiagnosis } from '../../src/lib/board/diagnosis.ts';
+import { readDiagnosis, writeDiagnosis } from '../../src/lib/board/diagnosis.ts';
 import { editStoredBoard } from '../../src/lib/server/board-store.ts';
 import { SqliteBoardStore } from '../../src/lib/server/board-store-sqlite.ts';
 import { COMMAND_LINE } from '../../src/lib/server/audit.ts';
@@ -213,6 +213,27 @@ describe('the diagnosis: secret until the reveal', () => {
 		await waitFor(() => readDiagnosis(client.doc).status === 'open', 'the diagnosis to reopen');
 		expect(readDiagnosis(client.doc).scores).toEqual([]);
 		expect(readDiagnosis(client.doc).revealedAt).toBeNull();
+	});
+});
+
+describe('the diagnosis: results partners cannot forge', () => {
+	it('closes the connection of a partner who writes scores onto the board, and keeps the board unchanged', async () => {
+		await step('open');
+		const trustClient = await connect(workshop.partner);
+		const closed = new Promise<number>((resolve) =>
+			trustClient.provider.on('connection-close', (event: { code: number } | null) => {
+				if (event) resolve(event.code);
+			})
+		);
+		writeDiagnosis(trustClient.doc, {
+			...readDiagnosis(trustClient.doc),
+			status: 'revealed',
+			scores: [{ partnerId: trust, pillar: 'spend', score: 5, note: 'Forged' }]
+		});
+		expect(await closed).toBe(4403);
+		trustClient.provider.disconnect();
+		const observer = await connect(workshop.observer);
+		expect(readDiagnosis(observer.doc)).toMatchObject({ status: 'open', scores: [] });
 	});
 });
 
