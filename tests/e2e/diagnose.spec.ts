@@ -85,6 +85,7 @@ test('two partners score themselves, each sees only its own before the reveal, a
 		'1 of 5 pillars'
 	);
 	await expect(facilitator.getByText('Council spend with local firms')).toHaveCount(0);
+	await facilitator.screenshot({ path: 'tests/.artifacts/diagnose-facilitator.png' });
 
 	// Each partner reads back its own scores, and nobody else's.
 	await trust.getByRole('button', { name: 'Score your organisation' }).click();
@@ -97,6 +98,7 @@ test('two partners score themselves, each sees only its own before the reveal, a
 	);
 	await expect(trustForm.getByLabel(`Evidence for ${LAND}`)).toHaveValue('');
 	expect(await seriousViolations(trust)).toEqual([]);
+	await trust.screenshot({ path: 'tests/.artifacts/diagnose-score-form.png' });
 	await trustForm.getByRole('button', { name: 'Close' }).click();
 	for (const page of [facilitator, trust]) {
 		expect(await page.content()).not.toContain('Council spend with local firms');
