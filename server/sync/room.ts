@@ -36,6 +36,7 @@ import { dropPending, encodeIntegratedState, leftPending } from './pending.ts';
 import { RefAssigner } from './refs.ts';
 import { updateShapeProblem } from './update-shape.ts';
 import { lockProblem } from './lock-policy.ts';
+import { parkingChangeProblem } from './parking-policy.ts';
 import { planChangeProblem } from './plan-policy.ts';
 import { voteChangeProblem } from './vote-policy.ts';
 import { changesBy, forbiddenRoot } from './write-policy.ts';
@@ -268,13 +269,14 @@ export class Room {
 		}
 	}
 
-	/** Throws if a partner's update changes what partners may not (write, plan, vote and lock policies). */
+	/** Throws if a partner's update changes what partners may not (write, plan, parking, vote and lock policies). */
 	#checkWrite(identity: Identity, update: ReturnType<typeof Y.decodeUpdate>): void {
 		const changes = changesBy(this.doc, update);
 		const roots = new Set(changes.map((change) => change.place.root));
 		const forbidden = forbiddenRoot('partner', roots);
 		if (forbidden !== null) throw new ForbiddenWrite(forbidden);
-		const problem = planChangeProblem(this.doc, changes, identity);
+		const problem =
+			planChangeProblem(this.doc, changes, identity) ?? parkingChangeProblem(this.doc, changes);
 		if (problem !== null) throw new ForbiddenPlanChange(problem);
 		const locked = lockProblem(this.doc, changes);
 		if (locked !== null) throw new LockedChange(locked);

@@ -40,12 +40,16 @@ export interface TestWorkshop {
 	outsider: TestPerson;
 }
 
-/** A CLES workshop with a facilitator, a partner, an observer, and an outsider who is not a member. */
-export function createTestWorkshop(db: Db, title = 'Test workshop'): TestWorkshop {
-	const facilitator = createPerson(db, 'Fran Facilitator');
-	const partner = createPerson(db, 'Pat Partner');
-	const observer = createPerson(db, 'Olu Observer');
-	const outsider = createPerson(db, 'Otto Outsider');
+/**
+ * A CLES workshop with a facilitator, a partner, an observer, and an outsider who is not a member.
+ * Give each workshop of one database its own `tag` (added to the people's names, so their emails
+ * differ).
+ */
+export function createTestWorkshop(db: Db, title = 'Test workshop', tag = ''): TestWorkshop {
+	const facilitator = createPerson(db, `Fran Facilitator${tag}`);
+	const partner = createPerson(db, `Pat Partner${tag}`);
+	const observer = createPerson(db, `Olu Observer${tag}`);
+	const outsider = createPerson(db, `Otto Outsider${tag}`);
 	const workshop = createWorkshop(db, {
 		title,
 		place: 'Kestrelford & Vale',

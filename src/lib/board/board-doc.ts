@@ -20,7 +20,9 @@ export const ROOT = {
 	/** The facilitator's live controls: agenda, stage, timer, locks, … (facilitation.ts). */
 	facilitation: 'facilitation',
 	/** Vote sessions: what is voted on and, once revealed, the results (votes.ts). */
-	votes: 'votes'
+	votes: 'votes',
+	/** The diagnosis's public state and, once revealed, its scores (diagnosis.ts). */
+	diagnosis: 'diagnosis'
 } as const;
 
 export const PARTNER_TYPES = [

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { addAction, listActions } from './actions.ts';
 import { addPartner, initBoard, listPartners } from './board-doc.ts';
 import { updateToRestore } from './board-replace.ts';
+import { emptyDiagnosis, readDiagnosis, writeDiagnosis } from './diagnosis.ts';
 import { buildPlanExport } from './plan-export.ts';
 
 const context = {
@@ -52,5 +53,20 @@ describe('updateToRestore', () => {
 		const before = Y.encodeStateVector(live);
 		Y.applyUpdate(live, updateToRestore(Y.encodeStateAsUpdate(live), saved));
 		expect(Y.encodeStateVector(live)).toEqual(before);
+	});
+
+	it('leaves the diagnosis as the server last wrote it, whatever the version held', () => {
+		const live = new Y.Doc();
+		initBoard(live, { title: 'Plan', place: 'Ynys Môn', preset: 'cles' });
+		writeDiagnosis(live, { ...emptyDiagnosis(), status: 'open' });
+		const saved = Y.encodeStateAsUpdate(live);
+		const revealed = {
+			...emptyDiagnosis(),
+			status: 'revealed' as const,
+			scores: [{ partnerId: 'p', pillar: 'spend', score: 4, note: '' }]
+		};
+		writeDiagnosis(live, revealed);
+		Y.applyUpdate(live, updateToRestore(Y.encodeStateAsUpdate(live), saved));
+		expect(readDiagnosis(live)).toEqual(revealed);
 	});
 });

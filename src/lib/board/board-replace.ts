@@ -11,10 +11,16 @@ function jsonOf(value: unknown): string {
 	return JSON.stringify(value instanceof Y.AbstractType ? value.toJSON() : value);
 }
 
-/** Changes `doc` (in one transaction) so that each root map holds what `target`'s does. */
+/**
+ * The maps a restore brings back: all but `diagnosis`, which mirrors the server's database
+ * (diagnosis.ts) and would otherwise show an older state than the server enforces.
+ */
+const RESTORED_ROOTS = Object.values(ROOT).filter((name) => name !== ROOT.diagnosis);
+
+/** Changes `doc` (in one transaction) so that each restored root map holds what `target`'s does. */
 export function replaceBoardContent(doc: Y.Doc, target: Y.Doc, origin: unknown = null): void {
 	doc.transact(() => {
-		for (const name of Object.values(ROOT)) {
+		for (const name of RESTORED_ROOTS) {
 			const live = doc.getMap<unknown>(name);
 			const wanted = target.getMap<unknown>(name);
 			for (const key of [...live.keys()]) {

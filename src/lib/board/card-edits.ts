@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { ROOT, rootMap, str } from './board-doc.ts';
+import { setCardLane } from './card-lane.ts';
 import { addCard, cardRecord, getCard, type NewCard } from './cards.ts';
 
 export const MIN_CARD_WIDTH = 140;
@@ -46,7 +47,7 @@ export function placeCards(doc: Y.Doc, placements: Placement[]): void {
 			const nextY = Math.max(0, Math.round(y));
 			if (record.get('x') !== nextX) record.set('x', nextX);
 			if (record.get('y') !== nextY) record.set('y', nextY);
-			if (str(record, 'pillar') !== pillar) record.set('pillar', pillar);
+			setCardLane(record, pillar);
 		}
 	});
 }

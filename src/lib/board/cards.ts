@@ -11,6 +11,7 @@ import {
 	strList,
 	type YRecord
 } from './board-doc.ts';
+import { setCardLane } from './card-lane.ts';
 import { updateText } from './text.ts';
 
 /** Default card size and the gap between stacked cards, in board units. */
@@ -43,6 +44,20 @@ export interface Card {
 	tags: string[];
 	/** Name of the cluster the card is grouped into, if any. */
 	cluster: string | null;
+	/** For a card in the parking lot: the pillar whose lane it was parked from. */
+	parkedFrom: string | null;
+	/** For a parked card carried into a later workshop: where to, and when (parking.ts). */
+	carriedTo: CarryMark | null;
+	/** For a card carried in from an earlier workshop: where from, and when. */
+	carriedFrom: CarryMark | null;
+}
+
+/** A workshop a card was carried to or from, by id and by its title at the time. */
+export interface CarryMark {
+	workshopId: string;
+	title: string;
+	/** Milliseconds since the epoch. */
+	at: number;
 }
 
 export interface NewCard {
@@ -87,8 +102,17 @@ function readCard(id: string, record: YRecord): Card {
 		createdAt: num(record, 'createdAt'),
 		actionId: optStr(record, 'actionId'),
 		tags: strList(record, 'tags'),
-		cluster: optStr(record, 'cluster')
+		cluster: optStr(record, 'cluster'),
+		parkedFrom: optStr(record, 'parkedFrom'),
+		carriedTo: readCarryMark(record, 'carriedTo'),
+		carriedFrom: readCarryMark(record, 'carriedFrom')
 	};
+}
+
+function readCarryMark(record: YRecord, field: 'carriedTo' | 'carriedFrom'): CarryMark | null {
+	const workshopId = optStr(record, field);
+	if (!workshopId) return null;
+	return { workshopId, title: str(record, `${field}Title`), at: num(record, `${field}At`) };
 }
 
 /** Every card, ordered top to bottom within each lane (ties by creation, then id). */
@@ -167,7 +191,7 @@ export function setCardText(doc: Y.Doc, id: string, next: string): boolean {
 	return true;
 }
 
-/** Moves a card into another pillar's lane (at its bottom). Returns false if the card is gone. */
+/** Moves a card into another lane (a pillar's or the parking lot), at its bottom. Returns false if the card is gone. */
 export function moveCardToPillar(doc: Y.Doc, id: string, pillar: string): boolean {
 	const record = cardRecord(doc, id);
 	if (!record) return false;
@@ -175,7 +199,7 @@ export function moveCardToPillar(doc: Y.Doc, id: string, pillar: string): boolea
 	doc.transact(() => {
 		record.set('y', nextSlot(doc, pillar, id));
 		record.set('x', 0);
-		record.set('pillar', pillar);
+		setCardLane(record, pillar);
 	});
 	return true;
 }

@@ -17,6 +17,9 @@ import {
 	type Timescale
 } from './actions.ts';
 import { listPartners, listPillars, readMeta, type Partner } from './board-doc.ts';
+import { readDiagnosis } from './diagnosis.ts';
+import type { DiagnosisScale } from './diagnosis-scale.ts';
+import { buildHeatMap } from './heat-map.ts';
 import { leadStatus, type LeadStatus } from './lead-acceptance.ts';
 
 export const PLAN_EXPORT_SCHEMA_VERSION = 1;
@@ -87,6 +90,15 @@ export interface ExportSignOff {
 	comment: string;
 }
 
+/** The revealed diagnosis: each partner's self-score per pillar, with its evidence. */
+export interface ExportDiagnosis {
+	scale: DiagnosisScale;
+	/** When the scores were revealed (ISO), if known. */
+	revealedAt: string | null;
+	/** Partner by partner (in code order), pillar by pillar (in lane order); unscored cells left out. */
+	scores: { partner: PartnerRef; pillar: string; score: number; note: string }[];
+}
+
 /** Which state of the board an export shows. */
 export interface ExportVersion {
 	/** `current`: the live board; `version`: a saved version; `agreed`: the agreed version. */
@@ -107,6 +119,8 @@ export interface PlanExport {
 	partners: ExportPartner[];
 	/** Pillars in lane order, each with its actions in ref order. */
 	pillars: ExportPillar[];
+	/** The diagnosis heat map, once revealed; null before. */
+	diagnosis: ExportDiagnosis | null;
 }
 
 /** What the board itself does not know: which workshop, which version, who signed it off. */
@@ -180,7 +194,32 @@ export function buildPlanExport(doc: Y.Doc, context: ExportContext): PlanExport 
 		version: context.version,
 		agreement: context.agreement ?? null,
 		partners: partners.map(({ id, code, name, type }) => ({ id, code, name, type })),
-		pillars
+		pillars,
+		diagnosis: exportDiagnosis(doc, partners)
+	};
+}
+
+function exportDiagnosis(doc: Y.Doc, partners: Partner[]): ExportDiagnosis | null {
+	const diagnosis = readDiagnosis(doc);
+	if (diagnosis.status !== 'revealed') return null;
+	const map = buildHeatMap(listPillars(doc), partners, diagnosis.scores, diagnosis.scale);
+	return {
+		scale: diagnosis.scale,
+		revealedAt: diagnosis.revealedAt === null ? null : new Date(diagnosis.revealedAt).toISOString(),
+		scores: map.rows.flatMap((row) =>
+			row.cells.flatMap((cell) =>
+				cell.score === null
+					? []
+					: [
+							{
+								partner: { id: row.partner.id, code: row.partner.code, name: row.partner.name },
+								pillar: cell.pillar.key,
+								score: cell.score,
+								note: cell.note
+							}
+						]
+			)
+		)
 	};
 }
 

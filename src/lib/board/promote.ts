@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { ROOT, optStr, rootMap } from './board-doc.ts';
 import { actionRecord, addAction } from './actions.ts';
 import { getCard } from './cards.ts';
+import { isParked } from './parking.ts';
 
 /** Longest title taken from a card; the rest of a long card becomes the description. */
 export const MAX_PROMOTED_TITLE = 120;
@@ -29,12 +30,14 @@ export function titleFromCardText(text: string): { title: string; description: s
 /**
  * Makes an action from a card, in the card's pillar, and links the two; returns the action's id.
  * A card that is already an action returns that action (nothing is written); null if the card is
- * gone. The author's partner organisation is proposed as lead (awaiting its acceptance).
+ * gone, or parked (an off-topic card has no pillar to commit to until it is back in a lane). The
+ * author's partner organisation is proposed as lead (awaiting its acceptance).
  */
 export function promoteCard(doc: Y.Doc, cardId: string): string | null {
 	const card = getCard(doc, cardId);
 	if (!card) return null;
 	if (card.actionId && actionRecord(doc, card.actionId)) return card.actionId;
+	if (isParked(card)) return null;
 	let actionId = '';
 	doc.transact(() => {
 		actionId = addAction(doc, {

@@ -3,6 +3,7 @@
  * in pillar order, each a frame as wide and tall as its cards need, cards placed by their
  * lane-relative position. Every replica computes the same layout from the same document.
  */
+import { PARKING_LOT } from '$lib/board/card-lane';
 import type { Card } from '$lib/board/cards';
 import type { Pillar } from '$lib/board/pillars';
 import { contains, intersects, union, type Point, type Rect } from './geometry.ts';
@@ -19,9 +20,14 @@ export const LANE_GAP = 40;
 /** Key of the frame holding cards whose pillar is not on the board (say, removed meanwhile). */
 export const UNPLACED = '';
 
+/** A pillar's lane, the parking lot (off-topic cards), or the frame of unplaced cards. */
+export type LaneKind = 'pillar' | 'parking' | 'unplaced';
+
 export interface LaneFrame extends Rect {
-	/** Pillar key, or UNPLACED. */
+	/** Pillar key, PARKING_LOT or UNPLACED. */
 	key: string;
+	kind: LaneKind;
+	/** The pillar of a pillar's lane; null for the other kinds. */
 	pillar: Pillar | null;
 	/** Top-left of the area cards are positioned in. */
 	contentX: number;
@@ -43,22 +49,27 @@ export interface BoardLayout {
 	bounds: Rect;
 }
 
-/** Lays out the lanes of `pillars` (already in lane order) and the cards inside them. */
+/**
+ * Lays out the lanes of `pillars` (already in lane order), then the parking lot, then (if any
+ * card needs it) the frame of unplaced cards, and the cards inside them.
+ */
 export function layoutBoard(pillars: Pillar[], cards: Card[]): BoardLayout {
-	const keys = new Set(pillars.map((pillar) => pillar.key));
-	const groups = new Map<string, Card[]>(pillars.map((pillar) => [pillar.key, []]));
+	const frames: { key: string; kind: LaneKind; pillar: Pillar | null }[] = [
+		...pillars.map((pillar) => ({ key: pillar.key, kind: 'pillar' as const, pillar })),
+		{ key: PARKING_LOT, kind: 'parking', pillar: null }
+	];
+	const groups = new Map<string, Card[]>(frames.map((frame) => [frame.key, []]));
 	for (const card of cards) {
-		const key = keys.has(card.pillar) ? card.pillar : UNPLACED;
+		const key = groups.has(card.pillar) ? card.pillar : UNPLACED;
 		if (!groups.has(key)) groups.set(key, []);
 		groups.get(key)!.push(card);
 	}
-	const lanePillars: (Pillar | null)[] = [...pillars];
-	if (groups.has(UNPLACED)) lanePillars.push(null);
+	if (groups.has(UNPLACED)) frames.push({ key: UNPLACED, kind: 'unplaced', pillar: null });
 
 	let height = LANE_MIN_HEIGHT;
-	const widths = lanePillars.map((pillar) => {
+	const widths = frames.map((frame) => {
 		let right = 0;
-		for (const card of groups.get(pillar?.key ?? UNPLACED)!) {
+		for (const card of groups.get(frame.key)!) {
 			right = Math.max(right, card.x + card.width);
 			height = Math.max(height, LANE_HEADER + card.y + card.height + LANE_FOOTER);
 		}
@@ -68,12 +79,10 @@ export function layoutBoard(pillars: Pillar[], cards: Card[]): BoardLayout {
 	const lanes: LaneFrame[] = [];
 	const boxes: CardBox[] = [];
 	let x = 0;
-	lanePillars.forEach((pillar, index) => {
-		const key = pillar?.key ?? UNPLACED;
-		const laneCards = [...groups.get(key)!].sort(readingOrder);
+	frames.forEach((frame, index) => {
+		const laneCards = [...groups.get(frame.key)!].sort(readingOrder);
 		const lane: LaneFrame = {
-			key,
-			pillar,
+			...frame,
 			x,
 			y: 0,
 			width: widths[index],
@@ -101,6 +110,20 @@ export function layoutBoard(pillars: Pillar[], cards: Card[]): BoardLayout {
 		byId: new Map(boxes.map((box) => [box.id, box])),
 		bounds: union(lanes) ?? { x: 0, y: 0, width: LANE_MIN_WIDTH, height: LANE_MIN_HEIGHT }
 	};
+}
+
+/** What a lane is called on the board, in the outline and in menus. */
+export function laneName(lane: Pick<LaneFrame, 'kind' | 'pillar'>): string {
+	if (lane.pillar) return lane.pillar.label;
+	return lane.kind === 'parking' ? 'Parking lot' : 'Cards without a pillar';
+}
+
+/** The line under a lane's name. */
+export function laneMeaning(lane: Pick<LaneFrame, 'kind' | 'pillar'>): string {
+	if (lane.pillar) return lane.pillar.meaning;
+	return lane.kind === 'parking'
+		? 'Off-topic ideas, kept for later. Drag a card here or press P.'
+		: 'Their pillar was removed. Drag each into a lane.';
 }
 
 function readingOrder(a: Card, b: Card): number {
@@ -133,8 +156,8 @@ export function cardsIn(layout: BoardLayout, rect: Rect): CardBox[] {
 
 /**
  * Where a card dropped with its top-left at `topLeft` (world) lands: the lane under its centre
- * (a lane of a pillar; cards are never dropped into the unplaced frame), at a position inside
- * that lane's content area.
+ * (a pillar's lane or the parking lot; cards are never dropped into the unplaced frame), at a
+ * position inside that lane's content area.
  */
 export function dropPlacement(
 	layout: BoardLayout,
@@ -142,7 +165,7 @@ export function dropPlacement(
 	size: { width: number; height: number }
 ): { pillar: string; x: number; y: number } | null {
 	const lane = laneAt(
-		{ ...layout, lanes: layout.lanes.filter((each) => each.pillar !== null) },
+		{ ...layout, lanes: layout.lanes.filter((each) => each.kind !== 'unplaced') },
 		{ x: topLeft.x + size.width / 2, y: topLeft.y }
 	);
 	if (!lane) return null;

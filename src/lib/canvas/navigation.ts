@@ -48,12 +48,15 @@ function nearestByHeight(layout: BoardLayout, ids: string[], y: number): string 
 	return best;
 }
 
-/** The pillar of the lane next to a card's lane (skipping the unplaced frame), or null. */
+/**
+ * The lane next to a card's lane (a pillar's, or the parking lot after the last pillar; the
+ * unplaced frame is skipped): its key, or null.
+ */
 export function adjacentPillar(layout: BoardLayout, cardId: string, step: -1 | 1): string | null {
 	const box = layout.byId.get(cardId);
 	if (!box) return null;
 	for (let i = box.lane + step; i >= 0 && i < layout.lanes.length; i += step) {
-		if (layout.lanes[i].pillar) return layout.lanes[i].key;
+		if (layout.lanes[i].kind !== 'unplaced') return layout.lanes[i].key;
 	}
 	return null;
 }

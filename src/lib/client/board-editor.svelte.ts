@@ -8,6 +8,8 @@
  */
 import type * as Y from 'yjs';
 import { listPillars } from '$lib/board/board-doc';
+import { PARKING_LOT } from '$lib/board/card-lane';
+import { laneToReturnTo, parkCards, unparkCards } from '$lib/board/parking';
 import {
 	duplicateCards,
 	placeCards,
@@ -112,6 +114,7 @@ export class BoardEditor {
 	}
 
 	#pillarLabel(key: string): string {
+		if (key === PARKING_LOT) return 'the parking lot';
 		return listPillars(this.doc).find((pillar) => pillar.key === key)?.label ?? 'the board';
 	}
 
@@ -170,6 +173,32 @@ export class BoardEditor {
 		const after = placements[0].pillar;
 		const what = placements.length === 1 ? 'Card' : `${placements.length} cards`;
 		this.say(before === after ? `${what} moved.` : `${what} moved to ${this.#pillarLabel(after)}.`);
+	}
+
+	/**
+	 * Parks cards (off-topic: into the parking lot) or, if every one of them is parked already,
+	 * brings them back to the lanes they came from.
+	 */
+	toggleParked(ids: string[]): void {
+		const cards = ids.flatMap((id) => getCard(this.doc, id) ?? []);
+		if (cards.length === 0) return;
+		this.history.stopCapturing();
+		const what = cards.length === 1 ? 'Card' : `${cards.length} cards`;
+		if (cards.every((card) => card.pillar === PARKING_LOT)) {
+			const lanes = cards
+				.map((card) => laneToReturnTo(this.doc, card))
+				.filter((lane, index, all) => all.indexOf(lane) === index);
+			unparkCards(this.doc, ids);
+			const [only] = lanes;
+			this.say(
+				lanes.length === 1 && only
+					? `${what} back in ${this.#pillarLabel(only)}.`
+					: `${what} back in their lanes.`
+			);
+		} else {
+			parkCards(this.doc, ids);
+			this.say(`${what} moved to the parking lot. P brings back.`);
+		}
 	}
 
 	resize(id: string, width: number, height: number): void {

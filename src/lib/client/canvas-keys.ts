@@ -18,6 +18,7 @@ export const KEYBOARD_HELP: [keys: string, what: string][] = [
 	['N', 'add a card (to the lane you are in)'],
 	['Shift + ← / →', 'move the card to the previous or next lane'],
 	['Shift + ↑ / ↓', 'move the card up or down in its lane'],
+	['P', 'move the selected cards to the parking lot, or back to their lanes'],
 	['Alt + arrows', 'make the card narrower, wider, shorter or taller'],
 	['X', 'add the card to the selection, or take it out'],
 	['Ctrl + D', 'duplicate the selected cards'],
@@ -89,7 +90,7 @@ export function handleCanvasKey(event: KeyboardEvent, context: CanvasKeyContext)
 		} else if (direction === 'up' || direction === 'down') {
 			const box = layout.byId.get(current)!;
 			const lane = layout.lanes[box.lane];
-			if (lane.pillar) {
+			if (lane.kind !== 'unplaced') {
 				const dy = direction === 'up' ? -NUDGE : NUDGE;
 				editor.place([
 					{ id: current, pillar: lane.key, x: box.x - lane.contentX, y: box.y - lane.contentY + dy }
@@ -114,6 +115,14 @@ export function handleCanvasKey(event: KeyboardEvent, context: CanvasKeyContext)
 			if (!canEdit) return false;
 			context.addCard(current ? layout.lanes[layout.byId.get(current)!.lane].key : undefined);
 			return true;
+		case 'p':
+		case 'P': {
+			if (!canEdit || !current) return false;
+			const ids = editor.selected.has(current) ? editor.selection : [current];
+			editor.toggleParked(ids);
+			context.focusCard(current);
+			return true;
+		}
 		case 'x':
 		case 'X':
 			if (current) editor.toggle(current);

@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
 	'agreement.changes-requested',
 	'agreement.agreed',
 	'agreement.withdrawn',
+	'diagnosis.revealed',
+	'parking.carried',
 	'vote.started',
 	'vote.closed',
 	'vote.revealed'
@@ -382,3 +384,54 @@ export type BoardVersion = typeof boardVersions.$inferSelect;
 export type Agreement = typeof agreements.$inferSelect;
 export type SignOff = typeof signOffs.$inferSelect;
 export type PrivateCardRow = typeof privateCards.$inferSelect;
+
+export const DIAGNOSIS_STATUSES = ['closed', 'open', 'revealed'] as const;
+export type DiagnosisStatusValue = (typeof DIAGNOSIS_STATUSES)[number];
+
+/**
+ * A workshop's diagnosis: whether partners may score, on which scale, and whether the scores are
+ * revealed. The board's `diagnosis` map mirrors it for everyone to see (diagnosis-board.ts).
+ */
+export const diagnoses = sqliteTable('diagnoses', {
+	workshopId: text('workshop_id')
+		.primaryKey()
+		.references(() => workshops.id, { onDelete: 'cascade' }),
+	status: text('status', { enum: DIAGNOSIS_STATUSES }).notNull().default('closed'),
+	scaleMin: integer('scale_min').notNull(),
+	scaleMax: integer('scale_max').notNull(),
+	/** Words for the ends of the scale ('' for none). */
+	minLabel: text('min_label').notNull().default(''),
+	maxLabel: text('max_label').notNull().default(''),
+	revealedAt: integer('revealed_at'),
+	/** When the facilitator last showed the heat map to everyone. */
+	shownAt: integer('shown_at'),
+	updatedAt: integer('updated_at').notNull()
+});
+
+/**
+ * Partners' self-scores, one per partner organisation and pillar. Secret until the facilitator
+ * reveals them: read only by members of that partner, and copied to the board on reveal.
+ */
+export const diagnosisScores = sqliteTable(
+	'diagnosis_scores',
+	{
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		/** Board partner id of the organisation scored. */
+		partnerId: text('partner_id').notNull(),
+		/** Pillar key. */
+		pillar: text('pillar').notNull(),
+		score: integer('score').notNull(),
+		/** The evidence for the score, in a sentence or two. */
+		note: text('note').notNull().default(''),
+		/** Who gave the score last, and when. */
+		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+		userName: text('user_name').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.workshopId, table.partnerId, table.pillar] })]
+);
+
+export type Diagnosis = typeof diagnoses.$inferSelect;
+export type DiagnosisScore = typeof diagnosisScores.$inferSelect;

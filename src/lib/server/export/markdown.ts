@@ -63,6 +63,7 @@ export function renderMarkdown(plan: PlanExport): string {
 		if (pillar.actions.length === 0) lines.push('No actions yet.', '');
 		for (const action of pillar.actions) lines.push(...actionBlock(action));
 	}
+	if (plan.diagnosis) lines.push(...diagnosisBlock(plan));
 	if (plan.agreement) {
 		lines.push(
 			'## Sign-offs',
@@ -78,6 +79,49 @@ export function renderMarkdown(plan: PlanExport): string {
 		lines.push('');
 	}
 	return lines.join('\n');
+}
+
+/** The revealed heat map as a table (partners × pillars), then the evidence notes. */
+function diagnosisBlock(plan: PlanExport): string[] {
+	const diagnosis = plan.diagnosis!;
+	const { scale } = diagnosis;
+	const ends = [
+		scale.minLabel && `${scale.min} = ${scale.minLabel}`,
+		scale.maxLabel && `${scale.max} = ${scale.maxLabel}`
+	];
+	const pillars = plan.pillars.filter((pillar) => pillar.key !== '');
+	const partners = plan.partners.filter((partner) =>
+		diagnosis.scores.some((score) => score.partner.id === partner.id)
+	);
+	const lines = [
+		'## Diagnosis',
+		'',
+		`_Each partner's own score per pillar, from ${scale.min} to ${scale.max}${ends.some(Boolean) ? ` (${ends.filter(Boolean).map(md).join(', ')})` : ''}._`,
+		'',
+		`| Partner | ${pillars.map((pillar) => md(pillar.label)).join(' | ')} |`,
+		`|---|${pillars.map(() => '---').join('|')}|`
+	];
+	for (const partner of partners) {
+		const cells = pillars.map((pillar) => {
+			const found = diagnosis.scores.find(
+				(score) => score.partner.id === partner.id && score.pillar === pillar.key
+			);
+			return found ? String(found.score) : '–';
+		});
+		lines.push(`| ${md(partner.name)} (${md(partner.code)}) | ${cells.join(' | ')} |`);
+	}
+	lines.push('');
+	const notes = diagnosis.scores.filter((score) => score.note);
+	if (notes.length > 0) {
+		const label = new Map(pillars.map((pillar) => [pillar.key, pillar.label]));
+		for (const score of notes) {
+			lines.push(
+				`- **${md(score.partner.code)}, ${md(label.get(score.pillar) ?? score.pillar)} (${score.score}):** ${md(score.note)}`
+			);
+		}
+		lines.push('');
+	}
+	return lines;
 }
 
 export function decisionText(decision: 'signed' | 'changes-requested' | 'outstanding'): string {
