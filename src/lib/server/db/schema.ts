@@ -374,15 +374,6 @@ export const privateCards = sqliteTable(
 	(table) => [index('private_cards_workshop_idx').on(table.workshopId, table.authorId)]
 );
 
-export type User = typeof users.$inferSelect;
-export type Session = typeof sessions.$inferSelect;
-export type Workshop = typeof workshops.$inferSelect;
-export type Membership = typeof memberships.$inferSelect;
-export type Invite = typeof invites.$inferSelect;
-export type AuditEvent = typeof auditEvents.$inferSelect;
-export type BoardVersion = typeof boardVersions.$inferSelect;
-export type Agreement = typeof agreements.$inferSelect;
-export type SignOff = typeof signOffs.$inferSelect;
 export type PrivateCardRow = typeof privateCards.$inferSelect;
 
 export const DIAGNOSIS_STATUSES = ['closed', 'open', 'revealed'] as const;
