@@ -68,6 +68,8 @@ test('a private card reaches nobody else, not even in the traffic, until the fac
 		(response) =>
 			response.request().method() === 'PATCH' && response.url().includes('/private-cards/')
 	);
+	// The lanes' own buttons sit at their feet: show the whole board first (it opens on the lanes).
+	await sam.getByRole('button', { name: 'Fit board' }).click();
 	await sam.getByRole('button', { name: 'Add card to Plural ownership of the economy' }).click();
 	// In one go, so that any leak of it, from either side, would carry the whole text at once.
 	await sam.keyboard.insertText(secret);

@@ -68,23 +68,3 @@ export function changeBoard(store: BoardStore, workshopId: string, change: Board
 		Y.applyUpdate(doc, change(Y.encodeStateAsUpdate(doc)));
 	});
 }
-
-/**
- * Edits a board wherever it lives now with a function of its document (the function gets a copy
- * of the current state; what it changes is applied as one update). Returns what `edit` returns.
- */
-export function editBoard<T>(store: BoardStore, workshopId: string, edit: (doc: Y.Doc) => T): T {
-	let result: T | undefined;
-	changeBoard(store, workshopId, (state) => {
-		const doc = new Y.Doc();
-		try {
-			Y.applyUpdate(doc, state);
-			const before = Y.encodeStateVector(doc);
-			result = edit(doc);
-			return Y.encodeStateAsUpdate(doc, before);
-		} finally {
-			doc.destroy();
-		}
-	});
-	return result as T;
-}

@@ -9,7 +9,7 @@ import type { BoardStore } from './board-store.ts';
 import { inIdList } from './db/in-list.ts';
 import type { Db } from './db/index.ts';
 import { privateCards, users } from './db/schema.ts';
-import { editBoard } from './live-boards.ts';
+import { editBoard } from './board-edit.ts';
 
 /** Every private card of a workshop, with its author's name as it is now. */
 function cardsToReveal(db: Db, workshopId: string): CardToReveal[] {
