@@ -22,40 +22,27 @@ import { COMMAND_LINE } from '../../src/lib/server/audit.ts';
 import { privateCards, type Role } from '../../src/lib/server/db/schema.ts';
 import { createWorkshop } from '../../src/lib/server/workshops.ts';
 import { setMember } from '../../src/lib/server/members.ts';
-import { startServer, type RunningServer } from '../../server/app-server.ts';
-import { loadAppHandler } from '../../server/serve.ts';
+import type { RunningServer } from '../../server/app-server.ts';
 import { createPerson, type TestPerson } from '../helpers/accounts.ts';
 import { connectClient, headersFor, type TestClient } from '../helpers/clients.ts';
-import { createTempDatabase, type TempDatabase } from '../helpers/database.ts';
+import { startAppServer, type AppServer } from '../helpers/app-server.ts';
+import type { TempDatabase } from '../helpers/database.ts';
 import { waitFor } from '../helpers/wait.ts';
 
+let app: AppServer;
 let database: TempDatabase;
 let running: RunningServer;
 let origin: string;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-	database = createTempDatabase();
-	const handler = await loadAppHandler({
-		databasePath: database.file,
-		port: 0,
-		host: '127.0.0.1',
-		origin: null
-	});
-	running = await startServer({
-		db: database.db,
-		port: 0,
-		host: '127.0.0.1',
-		publicOrigin: null,
-		handler
-	});
-	origin = `http://127.0.0.1:${running.port}`;
+	app = await startAppServer();
+	({ database, running, origin } = app);
 });
 
 afterAll(async () => {
 	for (const client of clients.splice(0)) client.destroy();
-	await running.close();
-	database.remove();
+	await app.close();
 });
 
 let workshops = 0;

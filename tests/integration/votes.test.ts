@@ -19,37 +19,22 @@ import { setMember } from '../../src/lib/server/members.ts';
 import { createWorkshop } from '../../src/lib/server/workshops.ts';
 import { CLOSE } from '../../server/sync/close-codes.ts';
 import { VOTE_REFUSAL } from '../../server/sync/vote-policy.ts';
-import { startServer, type RunningServer } from '../../server/app-server.ts';
-import { loadAppHandler } from '../../server/serve.ts';
 import { createPerson, type TestPerson } from '../helpers/accounts.ts';
 import { connectClient, headersFor, type TestClient } from '../helpers/clients.ts';
-import { createTempDatabase, type TempDatabase } from '../helpers/database.ts';
+import { startAppServer, type AppServer } from '../helpers/app-server.ts';
+import type { TempDatabase } from '../helpers/database.ts';
 import { waitFor } from '../helpers/wait.ts';
 
+let app: AppServer;
 let database: TempDatabase;
-let running: RunningServer;
 let origin: string;
 let syncUrl: string;
 let setups = 0;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-	database = createTempDatabase();
-	const handler = await loadAppHandler({
-		databasePath: database.file,
-		port: 0,
-		host: '127.0.0.1',
-		origin: null
-	});
-	running = await startServer({
-		db: database.db,
-		port: 0,
-		host: '127.0.0.1',
-		publicOrigin: null,
-		handler
-	});
-	origin = `http://127.0.0.1:${running.port}`;
-	syncUrl = `ws://127.0.0.1:${running.port}/sync`;
+	app = await startAppServer();
+	({ database, origin, syncUrl } = app);
 });
 
 afterEach(() => {
@@ -57,8 +42,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-	await running.close();
-	database.remove();
+	await app.close();
 });
 
 /** A workshop with two partner organisations, three cards, and members of every kind. */
