@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { hashToken } from '../../src/lib/server/auth/session.ts';
 import { e2eDatabase, newPerson, open, signUp, type Person } from '../helpers/e2e.ts';
 

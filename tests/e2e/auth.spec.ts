@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { createWorkshop, newPerson, open, signUp } from '../helpers/e2e.ts';
 
 test('a wrong password shows one clear sentence, not an error page', async ({ browser, page }) => {

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { addCard, card, cardReading, facilitatorAndPartner, lane } from '../helpers/board.ts';
 
 /** Presses Tab until the board canvas has the keyboard, as someone without a mouse would. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { runCli } from '../helpers/cli.ts';
 import { e2eDatabase, newPerson, open, signUp, type Person } from '../helpers/e2e.ts';
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/cli.ts';
 import {
@@ -19,7 +20,7 @@ const ACCESS_CHANGE_TIMEOUT = 5_000;
 
 /** A facilitator with a new workshop, and a partner member with its board open. */
 async function workshopWithPartner(
-	browser: import('@playwright/test').Browser,
+	browser: Browser,
 	title: string
 ): Promise<{ facilitator: Page; partner: Page; partnerPerson: Person; workshopId: string }> {
 	const facilitator = await signUp(browser, newPerson('Nia Facilitator'));

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { addCard, cardReading, facilitatorAndPartner } from '../helpers/board.ts';
 
 test('edits made offline are kept and merged with everyone’s when the connection returns', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { cardReading, facilitatorAndPartner, lane } from '../helpers/board.ts';
 
 test('the facilitator edits the pillar set and everyone’s lanes follow', async ({ browser }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/cli.ts';
 import { addMember, createWorkshop, e2eDatabase, newPerson, open, signUp } from '../helpers/e2e.ts';

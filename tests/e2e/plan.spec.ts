@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { fileURLToPath } from 'node:url';
 import { addAction } from '../../src/lib/board/actions.ts';
 import { runCli } from '../helpers/cli.ts';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { addCard, card, facilitatorAndPartner, lane } from '../helpers/board.ts';
 
 test('others see my pointer and my selection on their canvas', async ({ browser }) => {

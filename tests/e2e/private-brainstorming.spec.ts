@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { addCard, card, facilitatorAndPartner, lane } from '../helpers/board.ts';
 import { addMember, newPerson, open, signUp } from '../helpers/e2e.ts';
 

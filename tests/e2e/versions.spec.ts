@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { addAction } from '../../src/lib/board/actions.ts';
 import { runCli } from '../helpers/cli.ts';
 import { connectClient } from '../helpers/clients.ts';
