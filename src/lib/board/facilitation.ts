@@ -1,98 +1,15 @@
 /**
- * How the facilitator runs the workshop live: the agenda and its current stage, the shared timer,
- * locks, private brainstorming, and where everyone is asked to look (follow me, summon). All of
- * it lives under the `facilitation` top-level map, which only facilitators (and the server) write.
- * Secrets (votes, private cards, self-scores) are never here before they are revealed: the
- * server keeps them in its database (DESIGN §3).
+ * How the facilitator runs the workshop live: the current stage of the agenda (agenda.ts), the
+ * shared timer (shared-timer.ts), locks, private brainstorming, and where everyone is asked to
+ * look (follow me, summon). All of it lives under the `facilitation` top-level map, which only
+ * facilitators (and the server) write. Secrets (votes, private cards, self-scores) are never here
+ * before they are revealed: the server keeps them in its database (DESIGN §3).
  */
 import * as Y from 'yjs';
-import { ROOT, makeRecord, newId, num, str, type YRecord } from './board-doc.ts';
-
-/** A stage of the workshop's run-sheet, and what moving into it switches on. */
-export interface Stage {
-	id: string;
-	name: string;
-	/** Planned length in minutes; entering the stage starts the timer for it when `startTimer`. */
-	minutes: number;
-	order: number;
-	startTimer: boolean;
-	/** Private brainstorming on (true) or off (false) on entering the stage. */
-	privateMode: boolean;
-	/** Whole-board lock on entering the stage. */
-	lockBoard: boolean;
-	/** Whether entering the stage asks the facilitator to start a vote. */
-	voting: boolean;
-}
-
-/** The default run-sheet of a CWB workshop (DESIGN §2), in order. */
-export const DEFAULT_STAGES: readonly Omit<Stage, 'id' | 'order'>[] = [
-	{
-		name: 'Set up',
-		minutes: 10,
-		startTimer: false,
-		privateMode: false,
-		lockBoard: true,
-		voting: false
-	},
-	{
-		name: 'Frame',
-		minutes: 15,
-		startTimer: true,
-		privateMode: false,
-		lockBoard: true,
-		voting: false
-	},
-	{
-		name: 'Diagnose',
-		minutes: 15,
-		startTimer: true,
-		privateMode: false,
-		lockBoard: true,
-		voting: false
-	},
-	{
-		name: 'Ideate',
-		minutes: 20,
-		startTimer: true,
-		privateMode: true,
-		lockBoard: false,
-		voting: false
-	},
-	{
-		name: 'Prioritise',
-		minutes: 15,
-		startTimer: true,
-		privateMode: false,
-		lockBoard: false,
-		voting: true
-	},
-	{
-		name: 'Commit',
-		minutes: 30,
-		startTimer: true,
-		privateMode: false,
-		lockBoard: false,
-		voting: false
-	},
-	{
-		name: 'Agree',
-		minutes: 15,
-		startTimer: true,
-		privateMode: false,
-		lockBoard: false,
-		voting: false
-	}
-];
-
-/** The shared countdown. Times are the server's clock (see ServerClock in the client). */
-export interface Timer {
-	/** Length it was set to, in ms. */
-	durationMs: number;
-	/** When it reaches zero, in server ms, while running; null when paused or reset. */
-	endsAt: number | null;
-	/** What is left while paused or before it starts, in ms. */
-	remainingMs: number;
-}
+import { makeRecord, newId, num, str } from './board-doc.ts';
+import { listStages, type Stage } from './agenda.ts';
+import { KEY, child, root } from './facilitation-map.ts';
+import { readTimer, startTimer, type Timer } from './shared-timer.ts';
 
 /** What is locked: the whole board, and lanes by pillar key. */
 export interface Locks {
@@ -122,70 +39,11 @@ export interface Facilitation {
 	summon: Summon | null;
 }
 
-const KEY = {
-	agenda: 'agenda',
-	stage: 'stage',
-	timer: 'timer',
-	locks: 'locks',
-	privateMode: 'privateMode',
-	follow: 'follow',
-	summon: 'summon'
-} as const;
-
 /** Sentences for what a lock stops, for the UI and the server's refusal alike. */
 export const LOCK_REFUSAL = {
 	board: 'The facilitator has locked the board for now: changes are not saved.',
 	lane: (label: string) => `The facilitator has locked the ${label} lane for now.`
 } as const;
-
-function root(doc: Y.Doc): Y.Map<unknown> {
-	return doc.getMap<unknown>(ROOT.facilitation);
-}
-
-/** A nested map of the facilitation root, made on first write. */
-function child(doc: Y.Doc, key: string): Y.Map<unknown> {
-	const map = root(doc);
-	const existing = map.get(key);
-	if (existing instanceof Y.Map) return existing;
-	const created = new Y.Map<unknown>();
-	map.set(key, created);
-	return created;
-}
-
-function readStage(id: string, record: YRecord): Stage {
-	return {
-		id,
-		name: str(record, 'name', 'Stage'),
-		minutes: Math.max(0, num(record, 'minutes')),
-		order: num(record, 'order'),
-		startTimer: record.get('startTimer') === true,
-		privateMode: record.get('privateMode') === true,
-		lockBoard: record.get('lockBoard') === true,
-		voting: record.get('voting') === true
-	};
-}
-
-/** The agenda in order (ties broken by id, so every replica agrees). */
-export function listStages(doc: Y.Doc): Stage[] {
-	const agenda = root(doc).get(KEY.agenda);
-	if (!(agenda instanceof Y.Map)) return [];
-	const stages: Stage[] = [];
-	agenda.forEach((record, id) => {
-		if (record instanceof Y.Map) stages.push(readStage(id, record));
-	});
-	return stages.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-}
-
-function readTimer(doc: Y.Doc): Timer {
-	const timer = root(doc).get(KEY.timer);
-	if (!(timer instanceof Y.Map)) return { durationMs: 0, endsAt: null, remainingMs: 0 };
-	const endsAt = timer.get('endsAt');
-	return {
-		durationMs: Math.max(0, num(timer, 'durationMs')),
-		endsAt: typeof endsAt === 'number' && Number.isFinite(endsAt) ? endsAt : null,
-		remainingMs: Math.max(0, num(timer, 'remainingMs'))
-	};
-}
 
 /** The locks in force. */
 export function readLocks(doc: Y.Doc): Locks {
@@ -229,84 +87,6 @@ export function readFacilitation(doc: Y.Doc): Facilitation {
 	};
 }
 
-/** Milliseconds left on the timer at server time `now` (never negative). */
-export function timeLeft(timer: Timer, now: number): number {
-	return timer.endsAt === null ? timer.remainingMs : Math.max(0, timer.endsAt - now);
-}
-
-/** Whether the timer is counting down at server time `now`. */
-export function isRunning(timer: Timer, now: number): boolean {
-	return timer.endsAt !== null && timer.endsAt > now;
-}
-
-/** Writes the agenda afresh from a list (e.g. the defaults); returns the stages' ids. */
-export function setAgenda(doc: Y.Doc, stages: readonly Omit<Stage, 'id' | 'order'>[]): string[] {
-	const ids = stages.map(() => newId());
-	doc.transact(() => {
-		const agenda = new Y.Map<YRecord>();
-		stages.forEach((stage, order) => {
-			agenda.set(ids[order], makeRecord({ ...stage, id: ids[order], order }));
-		});
-		root(doc).set(KEY.agenda, agenda);
-		root(doc).delete(KEY.stage);
-	});
-	return ids;
-}
-
-/** The agenda's map of stage records, made (empty) on first use. */
-function agendaMap(doc: Y.Doc): Y.Map<YRecord> {
-	return child(doc, KEY.agenda) as Y.Map<YRecord>;
-}
-
-/** Adds a stage at the end of the agenda and returns its id. */
-export function addStage(doc: Y.Doc, stage: Omit<Stage, 'id' | 'order'>): string {
-	const id = newId();
-	doc.transact(() => {
-		const order = Math.max(-1, ...listStages(doc).map((s) => s.order)) + 1;
-		agendaMap(doc).set(id, makeRecord({ ...stage, id, order }));
-	});
-	return id;
-}
-
-/** Changes some of a stage's fields; false if the stage is gone. */
-export function updateStage(
-	doc: Y.Doc,
-	id: string,
-	fields: Partial<Omit<Stage, 'id' | 'order'>>
-): boolean {
-	const record = agendaMap(doc).get(id);
-	if (!(record instanceof Y.Map)) return false;
-	doc.transact(() => {
-		for (const [key, value] of Object.entries(fields)) {
-			if (value !== undefined) record.set(key, value);
-		}
-	});
-	return true;
-}
-
-/** Moves a stage one place up (-1) or down (+1) the agenda. */
-export function moveStage(doc: Y.Doc, id: string, by: -1 | 1): void {
-	const stages = listStages(doc);
-	const from = stages.findIndex((stage) => stage.id === id);
-	const to = from + by;
-	if (from === -1 || to < 0 || to >= stages.length) return;
-	[stages[from], stages[to]] = [stages[to], stages[from]];
-	doc.transact(() => {
-		stages.forEach((stage, order) => {
-			const record = agendaMap(doc).get(stage.id);
-			if (record instanceof Y.Map && num(record, 'order') !== order) record.set('order', order);
-		});
-	});
-}
-
-/** Removes a stage; if it was the current one, no stage is current. */
-export function removeStage(doc: Y.Doc, id: string): void {
-	doc.transact(() => {
-		agendaMap(doc).delete(id);
-		if (root(doc).get(KEY.stage) === id) root(doc).delete(KEY.stage);
-	});
-}
-
 /**
  * Makes a stage current and applies what it switches on: the timer (started at server time
  * `now` for the stage's minutes), the board lock and private brainstorming.
@@ -321,55 +101,6 @@ export function enterStage(doc: Y.Doc, id: string, now: number): Stage | null {
 		setPrivateMode(doc, stage.privateMode);
 	});
 	return stage;
-}
-
-/** Sets the timer to `durationMs` and starts it at server time `now`. */
-export function startTimer(doc: Y.Doc, durationMs: number, now: number): void {
-	doc.transact(() => {
-		const timer = child(doc, KEY.timer);
-		timer.set('durationMs', durationMs);
-		timer.set('remainingMs', durationMs);
-		timer.set('endsAt', now + durationMs);
-	});
-}
-
-/** Pauses a running timer, keeping what is left. */
-export function pauseTimer(doc: Y.Doc, now: number): void {
-	const timer = readTimer(doc);
-	if (timer.endsAt === null) return;
-	doc.transact(() => {
-		const map = child(doc, KEY.timer);
-		map.set('remainingMs', Math.max(0, timer.endsAt! - now));
-		map.set('endsAt', null);
-	});
-}
-
-/** Starts a paused timer again from what was left. */
-export function resumeTimer(doc: Y.Doc, now: number): void {
-	const timer = readTimer(doc);
-	if (timer.endsAt !== null || timer.remainingMs <= 0) return;
-	child(doc, KEY.timer).set('endsAt', now + timer.remainingMs);
-}
-
-/** Adds time to the timer, running or not (a finished timer restarts with the added time). */
-export function addTime(doc: Y.Doc, ms: number, now: number): void {
-	const timer = readTimer(doc);
-	doc.transact(() => {
-		const map = child(doc, KEY.timer);
-		map.set('durationMs', timer.durationMs + ms);
-		if (timer.endsAt === null) map.set('remainingMs', timer.remainingMs + ms);
-		else map.set('endsAt', Math.max(timer.endsAt, now) + ms);
-	});
-}
-
-/** Stops the timer and sets it back to its full length. */
-export function resetTimer(doc: Y.Doc): void {
-	const timer = readTimer(doc);
-	doc.transact(() => {
-		const map = child(doc, KEY.timer);
-		map.set('endsAt', null);
-		map.set('remainingMs', timer.durationMs);
-	});
 }
 
 /** Locks or unlocks the whole board. */

@@ -23,6 +23,9 @@ export interface VoteSettings {
 	maxPerItem: number;
 }
 
+/** The rules a vote starts with unless the facilitator changes them. */
+export const DEFAULT_VOTE_RULES = { budget: 5, per: 'person', maxPerItem: 3 } as const;
+
 export class Voting {
 	readonly ballot: VoteBallot;
 	/** Every vote session on the board, oldest first. */
