@@ -165,7 +165,7 @@ describe('private cards before and after reveal', () => {
 		expect(count).toEqual({ cards: [], waiting: { cards: 1, authors: 1 } });
 
 		const revealed = await request(workshopId, facilitator, 'POST', '/reveal');
-		expect(await revealed.json()).toEqual({ revealed: 1 });
+		expect(await revealed.json()).toEqual({ revealed: 1, ids: [id] });
 		await waitFor(
 			() => [fran, pat, piaClient, olu].every((client) => getCard(client.doc, id) !== null),
 			'the revealed card to reach everyone'
@@ -186,7 +186,8 @@ describe('private cards before and after reveal', () => {
 
 		// Revealing again adds nothing; the author edits the card as any other, over the socket.
 		expect(await (await request(workshopId, facilitator, 'POST', '/reveal')).json()).toEqual({
-			revealed: 0
+			revealed: 0,
+			ids: []
 		});
 		expect(listCards(piaClient.doc)).toHaveLength(2);
 		expect((await request(workshopId, partner, 'PATCH', `/${id}`, { text: 'x' })).status).toBe(404);
@@ -204,7 +205,8 @@ describe('private cards before and after reveal', () => {
 		await waitFor(() => running.sync.rooms.get(workshopId) === undefined, 'the room to unload');
 
 		expect(await (await request(workshopId, facilitator, 'POST', '/reveal')).json()).toEqual({
-			revealed: 1
+			revealed: 1,
+			ids: [id]
 		});
 		const later = await connect(workshopId, partner);
 		expect(getCard(later.doc, id)).toMatchObject({ text: 'Meanwhile lands', pillar: 'land' });

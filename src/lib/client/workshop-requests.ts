@@ -1,7 +1,7 @@
 /**
  * The browser's side of the workshop's JSON endpoints: the diagnosis (scores and the facilitator's
- * steps) and carrying the parking lot. Each answers with the server's body, or with the sentence
- * to show when the server refused or could not be reached.
+ * steps), revealing private cards and carrying the parking lot. Each answers with the server's
+ * body, or with the sentence to show when the server refused or could not be reached.
  */
 import { resolve } from '$app/paths';
 import type { DiagnosisScale } from '$lib/board/diagnosis-scale';
@@ -88,4 +88,12 @@ export function requestCarry(
 	return call<{ carried: number }>(parkingPath(workshopId), 'POST', {
 		[other.direction]: other.workshopId
 	});
+}
+
+/** Puts every private card on the board and turns private mode off (facilitators). */
+export function requestPrivateReveal(workshopId: string) {
+	return call<{ revealed: number; ids: string[] }>(
+		resolve('/workshops/[id]/private-cards/reveal', { id: workshopId }),
+		'POST'
+	);
 }

@@ -36,14 +36,14 @@ function cardsToReveal(db: Db, workshopId: string): CardToReveal[] {
 
 /**
  * Reveals a workshop's private cards and turns private mode off; returns how many cards went on
- * the board. Synchronous from reading the rows to deleting them, so no card written meanwhile
+ * the board and their ids (so that a client can wait for them to arrive before voting on them). Synchronous from reading the rows to deleting them, so no card written meanwhile
  * can be deleted without being revealed.
  */
 export function revealWorkshopPrivateCards(
 	db: Db,
 	store: BoardStore,
 	workshopId: string
-): { revealed: number } {
+): { revealed: number; ids: string[] } {
 	const cards = cardsToReveal(db, workshopId);
 	const added = editBoard(store, workshopId, (doc) => revealPrivateCards(doc, cards));
 	if (cards.length > 0) {
@@ -56,5 +56,5 @@ export function revealWorkshopPrivateCards(
 			)
 			.run();
 	}
-	return { revealed: added.length };
+	return { revealed: added.length, ids: added };
 }

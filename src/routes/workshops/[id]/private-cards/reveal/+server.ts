@@ -1,6 +1,6 @@
 /**
  * POST /workshops/<id>/private-cards/reveal (facilitators): puts every private card on the board
- * where its author put it and turns private mode off, in one step; answers `{ revealed }`.
+ * where its author put it and turns private mode off, in one step; answers `{ revealed, ids }`.
  */
 import { error, json } from '@sveltejs/kit';
 import { BoardLoadError } from '$lib/server/board-store';
