@@ -41,8 +41,7 @@ export class BoardEditor {
 	selection = $state.raw<string[]>([]);
 	/** The card that has (or last had) the keyboard: the board's one Tab stop among cards. */
 	focusedId = $state<string | null>(null);
-	/** The card whose text is being typed into, if any. */
-	editingId = $state<string | null>(null);
+	#editingId = $state<string | null>(null);
 	/** The latest thing to tell screen-reader users (spoken by a live region). */
 	announcement = $state('');
 	readonly history: UndoHistory;
@@ -58,6 +57,17 @@ export class BoardEditor {
 		readonly privateDoc: Y.Doc | null = null
 	) {
 		this.history = new UndoHistory(doc);
+	}
+
+	/** The card whose text is being typed into, if any. */
+	get editingId(): string | null {
+		return this.#editingId;
+	}
+
+	/** Starts or stops editing a card; stopping ends the step that undo takes back. */
+	set editingId(id: string | null) {
+		if (id !== this.#editingId) this.history.stopCapturing();
+		this.#editingId = id;
 	}
 
 	destroy(): void {
@@ -136,7 +146,9 @@ export class BoardEditor {
 				: { x: 0, y: this.#bottomOf(pillar) })
 		});
 		this.focus(id);
-		this.editingId = id;
+		this.#editingId = id;
+		// Until its first editing ends, the card and its text are one step to undo.
+		this.history.holdStep();
 		const lane = this.#pillarLabel(pillar);
 		this.say(
 			target === this.doc

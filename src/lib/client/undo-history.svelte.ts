@@ -36,8 +36,17 @@ export class UndoHistory {
 		return this.#manager.redo() !== null;
 	}
 
+	/**
+	 * Keeps every change until the next `stopCapturing` in the current step, however slowly it
+	 * comes: a new card and the text first typed into it are undone together.
+	 */
+	holdStep(): void {
+		this.#manager.captureTimeout = Number.POSITIVE_INFINITY;
+	}
+
 	/** Ends the current step, so the next edit is undone on its own. */
 	stopCapturing(): void {
+		this.#manager.captureTimeout = CAPTURE_MS;
 		this.#manager.stopCapturing();
 	}
 
