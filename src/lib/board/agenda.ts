@@ -126,6 +126,16 @@ function agendaMap(doc: Y.Doc): Y.Map<YRecord> {
 	return child(doc, KEY.agenda) as Y.Map<YRecord>;
 }
 
+/**
+ * The agenda's map if there is one. Changes to stages use this rather than agendaMap: making an
+ * empty agenda there would be a write, and a concurrent setAgenda on another replica could lose
+ * to it.
+ */
+function findAgenda(doc: Y.Doc): Y.Map<YRecord> | null {
+	const agenda = root(doc).get(KEY.agenda);
+	return agenda instanceof Y.Map ? (agenda as Y.Map<YRecord>) : null;
+}
+
 /** Adds a stage at the end of the agenda and returns its id. */
 export function addStage(doc: Y.Doc, stage: Omit<Stage, 'id' | 'order'>): string {
 	const id = newId();
@@ -142,7 +152,7 @@ export function updateStage(
 	id: string,
 	fields: Partial<Omit<Stage, 'id' | 'order'>>
 ): boolean {
-	const record = agendaMap(doc).get(id);
+	const record = findAgenda(doc)?.get(id);
 	if (!(record instanceof Y.Map)) return false;
 	doc.transact(() => {
 		for (const [key, value] of Object.entries(fields)) {
@@ -161,7 +171,7 @@ export function moveStage(doc: Y.Doc, id: string, by: -1 | 1): void {
 	[stages[from], stages[to]] = [stages[to], stages[from]];
 	doc.transact(() => {
 		stages.forEach((stage, order) => {
-			const record = agendaMap(doc).get(stage.id);
+			const record = findAgenda(doc)?.get(stage.id);
 			if (record instanceof Y.Map && num(record, 'order') !== order) record.set('order', order);
 		});
 	});
@@ -170,7 +180,8 @@ export function moveStage(doc: Y.Doc, id: string, by: -1 | 1): void {
 /** Removes a stage; if it was the current one, no stage is current. */
 export function removeStage(doc: Y.Doc, id: string): void {
 	doc.transact(() => {
-		agendaMap(doc).delete(id);
+		const agenda = findAgenda(doc);
+		if (agenda?.has(id)) agenda.delete(id);
 		if (root(doc).get(KEY.stage) === id) root(doc).delete(KEY.stage);
 	});
 }
