@@ -3,7 +3,9 @@ import * as Y from 'yjs';
 import { addAction, listActions } from './actions.ts';
 import { addPartner, initBoard, listPartners } from './board-doc.ts';
 import { updateToRestore } from './board-replace.ts';
+import { listStages } from './agenda.ts';
 import { emptyDiagnosis, readDiagnosis, writeDiagnosis } from './diagnosis.ts';
+import { enterStage, initFacilitation, readFacilitation, setLaneLock } from './facilitation.ts';
 import { buildPlanExport } from './plan-export.ts';
 
 const context = {
@@ -68,5 +70,19 @@ describe('updateToRestore', () => {
 		writeDiagnosis(live, revealed);
 		Y.applyUpdate(live, updateToRestore(Y.encodeStateAsUpdate(live), saved));
 		expect(readDiagnosis(live)).toEqual(revealed);
+	});
+
+	it('leaves the workshop’s stage, timer, locks and private mode as they are now', () => {
+		const live = new Y.Doc();
+		initBoard(live, { title: 'Plan', place: 'Ynys Môn', preset: 'cles' });
+		initFacilitation(live);
+		const saved = Y.encodeStateAsUpdate(live);
+		const ideate = listStages(live).find((stage) => stage.name === 'Ideate')!;
+		enterStage(live, ideate.id, 1_000);
+		setLaneLock(live, 'spend', true);
+		const now = readFacilitation(live);
+		Y.applyUpdate(live, updateToRestore(Y.encodeStateAsUpdate(live), saved));
+		expect(readFacilitation(live)).toEqual(now);
+		expect(now.privateMode).toBe(true);
 	});
 });

@@ -12,10 +12,13 @@ function jsonOf(value: unknown): string {
 }
 
 /**
- * The maps a restore brings back: all but `diagnosis`, which mirrors the server's database
- * (diagnosis.ts) and would otherwise show an older state than the server enforces.
+ * The maps a restore brings back: the plan and the board's content. Not `diagnosis` or `votes`,
+ * which mirror the server's database (an older state would show what the server no longer
+ * enforces), nor `facilitation`, which is how the workshop is being run now (its stage, timer and
+ * locks), not what was agreed.
  */
-const RESTORED_ROOTS = Object.values(ROOT).filter((name) => name !== ROOT.diagnosis);
+const KEPT_ROOTS: ReadonlySet<string> = new Set([ROOT.diagnosis, ROOT.votes, ROOT.facilitation]);
+const RESTORED_ROOTS = Object.values(ROOT).filter((name) => !KEPT_ROOTS.has(name));
 
 /** Changes `doc` (in one transaction) so that each restored root map holds what `target`'s does. */
 export function replaceBoardContent(doc: Y.Doc, target: Y.Doc, origin: unknown = null): void {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { listStages, setAgenda, updateStage, type Stage } from './agenda.ts';
+import { DEFAULT_STAGES, listStages, setAgenda, updateStage, type Stage } from './agenda.ts';
 import { makeRecord } from './board-doc.ts';
 import {
 	LOCK_REFUSAL,
 	enterStage,
+	initFacilitation,
 	isPrivateMode,
 	lockProblem,
 	readFacilitation,
@@ -330,5 +331,23 @@ describe('two replicas', () => {
 		const state = readFacilitation(a);
 		expect(readFacilitation(b)).toEqual(state);
 		expect(ids).toContain(state.stageId);
+	});
+});
+
+describe('initFacilitation', () => {
+	it('gives a new board the standard run-sheet and its timer and lock maps, so that two facilitators’ first edits both survive', () => {
+		const a = new Y.Doc();
+		initFacilitation(a);
+		expect(listStages(a).map((stage) => stage.name)).toEqual(
+			DEFAULT_STAGES.map((stage) => stage.name)
+		);
+		const b = new Y.Doc();
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		setBoardLock(a, true);
+		setLaneLock(b, 'land', true);
+		Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		expect(readLocks(a)).toEqual({ board: true, lanes: ['land'] });
+		expect(readLocks(b)).toEqual(readLocks(a));
 	});
 });

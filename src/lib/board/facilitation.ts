@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { makeRecord, newId, num, str } from './board-doc.ts';
-import { listStages, type Stage } from './agenda.ts';
+import { DEFAULT_STAGES, listStages, setAgenda, type Stage } from './agenda.ts';
 import { KEY, child, root } from './facilitation-map.ts';
 import { readTimer, startTimer, type Timer } from './shared-timer.ts';
 
@@ -85,6 +85,19 @@ export function readFacilitation(doc: Y.Doc): Facilitation {
 		followUserId: typeof follow === 'string' && follow !== '' ? follow : null,
 		summon: readSummon(doc)
 	};
+}
+
+/**
+ * Sets up a new workshop's facilitation: the standard CWB run-sheet, and the timer and lock maps
+ * made up front. Two facilitators each making one of those maps at the same moment would each
+ * write a whole new map, and one of their edits would be lost.
+ */
+export function initFacilitation(doc: Y.Doc): void {
+	doc.transact(() => {
+		setAgenda(doc, DEFAULT_STAGES);
+		child(doc, KEY.timer);
+		child(doc, KEY.locks);
+	});
 }
 
 /**

@@ -3,8 +3,8 @@ import { desc, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from './db/index.ts';
 import { memberships, workshops, users, type Role, type Workshop } from './db/schema.ts';
-import { DEFAULT_STAGES, setAgenda } from '../board/agenda.ts';
 import { initBoard, newId } from '../board/board-doc.ts';
+import { initFacilitation } from '../board/facilitation.ts';
 import { importPlan, type PlanFile } from '../board/plan-import.ts';
 import type { PillarPresetId } from '../board/pillars.ts';
 import { SqliteBoardStore } from './board-store-sqlite.ts';
@@ -36,8 +36,7 @@ export function createWorkshop(
 	};
 	const doc = new Y.Doc();
 	initBoard(doc, { title: workshop.title, place: workshop.place, preset: input.preset });
-	// Every workshop starts with the usual CWB run-sheet, which the facilitator can change.
-	setAgenda(doc, DEFAULT_STAGES);
+	initFacilitation(doc);
 	if (input.plan) importPlan(doc, input.plan);
 	const state = Y.encodeStateAsUpdate(doc);
 	doc.destroy();
