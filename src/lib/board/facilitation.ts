@@ -24,6 +24,8 @@ export interface Summon {
 	/** Pillar key or card id. */
 	target: string;
 	at: number;
+	/** Name of the facilitator who made it ('' if unknown), for "Nia brought everyone to …". */
+	by: string;
 }
 
 /** Everything the facilitation map holds, read tolerantly. */
@@ -68,7 +70,7 @@ function readSummon(doc: Y.Doc): Summon | null {
 	const target = str(summon, 'target');
 	const id = str(summon, 'id');
 	if ((kind !== 'lane' && kind !== 'card') || !target || !id) return null;
-	return { id, kind, target, at: num(summon, 'at') };
+	return { id, kind, target, at: num(summon, 'at'), by: str(summon, 'by') };
 }
 
 /** Everything the facilitation map says. */
@@ -140,10 +142,16 @@ export function setFollow(doc: Y.Doc, userId: string | null): void {
 	else root(doc).set(KEY.follow, userId);
 }
 
-/** Brings everyone to a lane or a card, once; returns the summon's id. */
-export function summon(doc: Y.Doc, kind: Summon['kind'], target: string, now: number): string {
+/** Brings everyone to a lane or a card, once (`by`: the facilitator's name); returns its id. */
+export function summon(
+	doc: Y.Doc,
+	kind: Summon['kind'],
+	target: string,
+	now: number,
+	by = ''
+): string {
 	const id = newId();
-	root(doc).set(KEY.summon, makeRecord({ id, kind, target, at: now }));
+	root(doc).set(KEY.summon, makeRecord({ id, kind, target, at: now, by }));
 	return id;
 }
 

@@ -7,6 +7,8 @@
 import { invalidateAll } from '$app/navigation';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { readViewRect } from '$lib/canvas/follow';
+import { sameRect, type Rect } from '$lib/canvas/geometry';
 
 /** Where the connection stands, as a person would put it. */
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'refused';
@@ -70,6 +72,8 @@ export interface RemoteCursor {
 
 /** Pointer positions are sent at most this often (the server throttles presence to 10/s). */
 const CURSOR_INTERVAL_MS = 120;
+/** A leader's view is shared at most this often: smooth enough to follow, well under the limit. */
+const VIEW_INTERVAL_MS = 150;
 /** At most this many selected card ids are announced (presence states are size-limited). */
 const MAX_ANNOUNCED_SELECTION = 200;
 
@@ -86,6 +90,15 @@ function readSelection(value: unknown): string[] {
 	return value
 		.filter((id): id is string => typeof id === 'string')
 		.slice(0, MAX_ANNOUNCED_SELECTION);
+}
+
+function sameViews(a: ReadonlyMap<string, Rect>, b: ReadonlyMap<string, Rect>): boolean {
+	if (a.size !== b.size) return false;
+	for (const [id, view] of a) {
+		const other = b.get(id);
+		if (!other || !sameRect(view, other)) return false;
+	}
+	return true;
 }
 
 /** A presence colour picked steadily from a user id, so a person keeps their colour. */
@@ -125,6 +138,9 @@ export class BoardConnection {
 	peers = $state.raw<Peer[]>([]);
 	/** Everyone else's pointers and selections, from their presence. */
 	others = $state.raw<RemoteCursor[]>([]);
+	/** The part of the board each person shares while others follow them, by user id. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never changed in place
+	views = $state.raw<ReadonlyMap<string, Rect>>(new Map());
 
 	readonly #provider: WebsocketProvider;
 	readonly #user: BoardUser;
@@ -132,6 +148,9 @@ export class BoardConnection {
 	#everSynced = false;
 	#pendingCursor: RemoteCursor['cursor'] | undefined = undefined;
 	#cursorTimer: ReturnType<typeof setTimeout> | null = null;
+	#pendingView: Rect | null = null;
+	#sharedView: Rect | null = null;
+	#viewTimer: ReturnType<typeof setTimeout> | null = null;
 
 	/**
 	 * Connects `doc` to the board of `workshopId` and announces this browser in everyone's
@@ -187,9 +206,27 @@ export class BoardConnection {
 		this.#provider.awareness.setLocalStateField('selection', ids.slice(0, MAX_ANNOUNCED_SELECTION));
 	}
 
+	/**
+	 * Shares the part of the board I see (world units), for those who follow me, or null to stop.
+	 * Sent at most every VIEW_INTERVAL_MS, always ending with the latest; unchanged views are not
+	 * sent again.
+	 */
+	setView(view: Rect | null): void {
+		this.#pendingView = view;
+		this.#viewTimer ??= setTimeout(() => {
+			this.#viewTimer = null;
+			const next = this.#pendingView;
+			const last = this.#sharedView;
+			if (next === last || (next && last && sameRect(next, last))) return;
+			this.#sharedView = next;
+			this.#provider.awareness.setLocalStateField('view', next);
+		}, VIEW_INTERVAL_MS);
+	}
+
 	/** Leaves the board: presence is withdrawn and the socket closed. */
 	destroy(): void {
 		if (this.#cursorTimer) clearTimeout(this.#cursorTimer);
+		if (this.#viewTimer) clearTimeout(this.#viewTimer);
 		window.removeEventListener('online', this.#onBrowserOnline);
 		window.removeEventListener('offline', this.#onBrowserOffline);
 		this.#provider.awareness.off('change', this.#onPresence);
@@ -246,6 +283,8 @@ export class BoardConnection {
 	#onPresence = () => {
 		const peers: Peer[] = [];
 		const others: RemoteCursor[] = [];
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built here, then only read
+		const views = new Map<string, Rect>();
 		const self = this.#provider.awareness.clientID;
 		for (const [clientId, state] of this.#provider.awareness.getStates()) {
 			const peer = readPeer(state, this.#user.id);
@@ -254,10 +293,15 @@ export class BoardConnection {
 				const cursor = readCursor(state.cursor);
 				if (cursor || selection.length > 0) others.push({ clientId, peer, cursor, selection });
 			}
+			// The id is the server's stamp, so nobody can share a view as someone else.
+			const view = peer && readViewRect(state.view);
+			if (peer && view && !views.has(peer.id)) views.set(peer.id, view);
 			// One entry per person, however many tabs they have open.
 			if (peer && !peers.some((seen) => seen.id === peer.id)) peers.push(peer);
 		}
 		this.others = others;
+		// Kept as it was when nobody's view moved, so followers do not re-run on every cursor.
+		if (!sameViews(views, this.views)) this.views = views;
 		this.peers = peers.sort(
 			(a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name)
 		);
