@@ -44,7 +44,7 @@ export class FollowView {
 	steppedOut = $state(false);
 	/** The latest change, as a sentence for screen readers. */
 	announcement = $state('');
-	/** "Nia brought everyone to …", shown for a moment after a summon; '' otherwise. */
+	/** "Nia brought everyone to …", shown (and announced) for a moment after a summon; or ''. */
 	notice = $state('');
 	/** User id of the person everyone follows, or null. */
 	readonly leaderId = $derived.by(() => this.sources.live.state.followUserId);
@@ -178,7 +178,6 @@ export class FollowView {
 		const mine = this.sources.live.isFacilitator && called.by === this.sources.user.name;
 		const who = mine ? 'You' : called.by || 'The facilitator';
 		this.notice = `${who} brought everyone to ${where}.`;
-		this.announcement = this.notice;
 		clearTimeout(this.#noticeTimer);
 		this.#noticeTimer = setTimeout(() => (this.notice = ''), NOTICE_MS);
 	}
