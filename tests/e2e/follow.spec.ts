@@ -1,9 +1,18 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../helpers/test.ts';
 import { addCard, card, facilitatorAndPartner, lane } from '../helpers/board.ts';
 
 const SPEND = 'Progressive procurement of goods and services';
 const WORKFORCE = 'Fair employment and just labour markets';
+
+/** Serious and critical accessibility problems axe finds on the page as it is. */
+async function seriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`);
+}
 
 /** Where something is drawn within the board canvas of its page (CSS pixels), rounded. */
 async function placeOnCanvas(page: Page, thing: Locator) {
@@ -50,6 +59,7 @@ test('while the facilitator has everyone follow them, a partner sees their view 
 	await section.getByRole('button', { name: 'Everyone follows me' }).click();
 	await expect(section.getByRole('button', { name: 'Stop everyone following' })).toBeVisible();
 	await section.screenshot({ path: testInfo.outputPath('follow-section.png') });
+	expect(await seriousViolations(facilitator)).toEqual([]);
 	// Closed, the panel leaves the facilitator's canvas as large as the partner's: the same view.
 	await facilitator.getByRole('button', { name: 'Close the facilitation panel' }).click();
 	await expect(facilitator.getByText('Everyone is following you', { exact: true })).toBeVisible();
@@ -57,6 +67,7 @@ test('while the facilitator has everyone follow them, a partner sees their view 
 	const strip = partner.getByRole('region', { name: 'Workshop run' });
 	await expect(strip.getByText('Following Nia Facilitator', { exact: true })).toBeVisible();
 	await strip.screenshot({ path: testInfo.outputPath('follow-chip.png') });
+	expect(await seriousViolations(partner)).toEqual([]);
 
 	// The facilitator zooms to a lane, zooms in and pans sideways: the partner's view goes along.
 	await facilitator.getByRole('combobox', { name: 'Zoom to lane' }).selectOption({ label: SPEND });
