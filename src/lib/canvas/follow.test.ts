@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PARKING_LOT } from '$lib/board/card-lane';
+import type { Card } from '$lib/board/cards';
+import { pillarsForPreset } from '$lib/board/pillars';
 import {
 	MAX_VIEW_COORDINATE,
 	SUMMON_FRESH_MS,
@@ -9,8 +12,10 @@ import {
 	isFreshSummon,
 	laneViewport,
 	readViewRect,
-	sharedView
+	sharedView,
+	summonViewport
 } from './follow.ts';
+import { layoutBoard } from './layout.ts';
 import { READABLE_ZOOM, visibleWorld, type Viewport } from './viewport.ts';
 
 const SCREEN = { width: 1600, height: 900 };
@@ -93,6 +98,25 @@ describe('being brought somewhere', () => {
 		expect(cardViewport(card, SCREEN, 1.5).zoom).toBe(1.5);
 		// Never so close that the card overflows the screen.
 		expect(cardViewport(card, { width: 200, height: 200 }, 1).zoom).toBeCloseTo(180 / 220);
+	});
+
+	it('finds where a summon takes everyone: a lane, the parking lot or a card, if it is there', () => {
+		const note = { id: 'c1', pillar: 'spend', x: 10, y: 20, width: 220, height: 120 } as Card;
+		const layout = layoutBoard(pillarsForPreset('cles'), [note]);
+		const spend = layout.lanes.find((lane) => lane.key === 'spend')!;
+		expect(summonViewport({ kind: 'lane', target: 'spend' }, layout, SCREEN, 1)).toEqual({
+			viewport: laneViewport(spend, SCREEN),
+			lane: spend
+		});
+		expect(
+			summonViewport({ kind: 'lane', target: PARKING_LOT }, layout, SCREEN, 1)?.lane?.kind
+		).toBe('parking');
+		expect(summonViewport({ kind: 'card', target: 'c1' }, layout, SCREEN, 0.2)).toEqual({
+			viewport: cardViewport(layout.byId.get('c1')!, SCREEN, 0.2),
+			lane: null
+		});
+		expect(summonViewport({ kind: 'card', target: 'gone' }, layout, SCREEN, 1)).toBeNull();
+		expect(summonViewport({ kind: 'lane', target: 'gone' }, layout, SCREEN, 1)).toBeNull();
 	});
 
 	it('acts on a summon for a minute, and on one slightly in the future', () => {

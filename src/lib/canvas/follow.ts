@@ -4,6 +4,7 @@
  * Pure, so that the board page only decides when to move, never how.
  */
 import type { Rect } from './geometry.ts';
+import type { BoardLayout, LaneFrame } from './layout.ts';
 import {
 	MAX_ZOOM,
 	READABLE_ZOOM,
@@ -78,6 +79,25 @@ export function cardViewport(card: Rect, size: Size, currentZoom: number): Viewp
 		offsetX: size.width / 2 - (card.x + card.width / 2) * zoom,
 		offsetY: size.height / 2 - (card.y + card.height / 2) * zoom
 	};
+}
+
+/**
+ * Where a summon to a lane (pillar key) or a card (id) takes a screen of `size` now at zoom
+ * `zoom`: the viewport, and the lane when it is one; null when the lane or card is not on the
+ * board (deleted since, or a private card of someone else's).
+ */
+export function summonViewport(
+	called: { kind: 'lane' | 'card'; target: string },
+	layout: BoardLayout,
+	size: Size,
+	zoom: number
+): { viewport: Viewport; lane: LaneFrame | null } | null {
+	if (called.kind === 'lane') {
+		const lane = layout.lanes.find((each) => each.key === called.target);
+		return lane ? { viewport: laneViewport(lane, size), lane } : null;
+	}
+	const box = layout.byId.get(called.target);
+	return box ? { viewport: cardViewport(box, size, zoom), lane: null } : null;
 }
 
 /**

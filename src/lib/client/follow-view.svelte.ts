@@ -10,13 +10,12 @@ import { getContext, setContext, untrack } from 'svelte';
 import { setFollow, summon, type Summon } from '$lib/board/facilitation';
 import type { Card } from '$lib/board/cards';
 import {
-	cardViewport,
 	easeInOut,
 	followViewport,
 	glideViewport,
 	isFreshSummon,
-	laneViewport,
-	sharedView
+	sharedView,
+	summonViewport
 } from '$lib/canvas/follow';
 import { laneName, type BoardLayout } from '$lib/canvas/layout';
 import type { Viewport } from '$lib/canvas/viewport';
@@ -161,20 +160,10 @@ export class FollowView {
 		if (!isFreshSummon(called.at, this.sources.live.clock.now())) return;
 		const { camera } = this.sources;
 		const { layout, cards } = this.sources.board();
-		let where: string;
-		let to: Viewport;
-		if (called.kind === 'lane') {
-			const lane = layout.lanes.find((each) => each.key === called.target);
-			if (!lane) return;
-			where = laneName(lane);
-			to = laneViewport(lane, camera.size);
-		} else {
-			const box = layout.byId.get(called.target);
-			if (!box) return;
-			where = describeCard(cards.get(called.target));
-			to = cardViewport(box, camera.size, camera.viewport.zoom);
-		}
-		this.#move(to, GLIDE_MS);
+		const move = summonViewport(called, layout, camera.size, camera.viewport.zoom);
+		if (!move) return;
+		const where = move.lane ? laneName(move.lane) : describeCard(cards.get(called.target));
+		this.#move(move.viewport, GLIDE_MS);
 		const mine = this.sources.live.isFacilitator && called.by === this.sources.user.name;
 		const who = mine ? 'You' : called.by || 'The facilitator';
 		this.notice = `${who} brought everyone to ${where}.`;
