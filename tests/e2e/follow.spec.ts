@@ -92,6 +92,7 @@ test('while the facilitator has everyone follow them, a partner sees their view 
 	// "Stop following" steps out too; the facilitator stopping follow-me releases everyone.
 	await strip.getByRole('button', { name: 'Stop following' }).click();
 	await expect(strip.getByRole('button', { name: 'Follow again' })).toBeVisible();
+	await strip.screenshot({ path: testInfo.outputPath('follow-chip-stepped-out.png') });
 	await facilitator
 		.getByRole('region', { name: 'Workshop run' })
 		.getByRole('button', { name: 'Stop everyone following' })
@@ -102,7 +103,7 @@ test('while the facilitator has everyone follow them, a partner sees their view 
 
 test('a summon brings a partner to a lane and to a card once each, and says who brought them', async ({
 	browser
-}) => {
+}, testInfo) => {
 	test.slow(); // two people, and many live steps between them
 	const { facilitator, partner } = await facilitatorAndPartner(browser, 'Summon workshop');
 	const strip = partner.getByRole('region', { name: 'Workshop run' });
@@ -115,6 +116,7 @@ test('a summon brings a partner to a lane and to a card once each, and says who 
 	});
 	await section.getByRole('button', { name: `Bring everyone to ${WORKFORCE}` }).click();
 	await expect(strip.getByText(`Nia Facilitator brought everyone to ${WORKFORCE}.`)).toBeVisible();
+	await strip.screenshot({ path: testInfo.outputPath('summon-notice.png') });
 	const workforce = lane(partner, 'Fair employment');
 	await expect
 		.poll(async () => {
