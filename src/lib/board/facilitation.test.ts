@@ -221,10 +221,22 @@ describe('follow and summon', () => {
 		expect(readFacilitation(doc).followUserId).toBeNull();
 	});
 
-	it('reads back a summon with its kind, target and time', () => {
+	it('reads back a summon with its kind, target and time, and no name when none is given', () => {
 		const doc = new Y.Doc();
 		const id = summon(doc, 'lane', 'spend', T0);
-		expect(readFacilitation(doc).summon).toEqual({ id, kind: 'lane', target: 'spend', at: T0 });
+		expect(readFacilitation(doc).summon).toEqual({
+			id,
+			kind: 'lane',
+			target: 'spend',
+			at: T0,
+			by: ''
+		});
+	});
+
+	it('records who made a summon, for "Nia brought everyone to …"', () => {
+		const doc = new Y.Doc();
+		summon(doc, 'card', 'card-1', T0, 'Nia');
+		expect(readFacilitation(doc).summon?.by).toBe('Nia');
 	});
 
 	it('gives each summon a new id, so clients act on a repeated summon again', () => {
@@ -259,7 +271,8 @@ describe('follow and summon', () => {
 			id: 's1',
 			kind: 'lane',
 			target: 'spend',
-			at: 0
+			at: 0,
+			by: ''
 		});
 	});
 });
