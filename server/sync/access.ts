@@ -33,8 +33,7 @@ export function checkAccess(db: Db, rooms: Iterable<Room>): void {
 	const sessions = liveSessionIds(db, ids('session'));
 	const tokens = existingApiTokenIds(db, ids('token'));
 	const workshopIds = open.map((room) => room.workshopId);
-	const userIds = [...new Set(connections.map(({ connection }) => connection.identity.userId))];
-	const members = membershipsIn(db, workshopIds, userIds);
+	const members = membershipsIn(db, workshopIds);
 	for (const { room, connection } of connections) {
 		const { socket, identity } = connection;
 		const { kind, id } = identity.credential;
