@@ -38,9 +38,8 @@ vi.mock('y-websocket', () => ({ WebsocketProvider: FakeProvider }));
 const invalidateAll = vi.fn();
 vi.mock('$app/navigation', () => ({ invalidateAll }));
 
-const { BoardConnection, LOCKED, LOCKED_REASON, shouldReconnectAfter } = await import(
-	'./board-connection.svelte'
-);
+const { BoardConnection, LOCKED, LOCKED_REASON, shouldReconnectAfter } =
+	await import('./board-connection.svelte');
 
 const user = { id: 'u1', name: 'Pat', role: 'partner' as const };
 const reload = vi.fn();
@@ -94,7 +93,10 @@ describe('reconnecting after the server closes', () => {
 	it('still shows a refusal of the board (4403) as one', () => {
 		const onLocked = vi.fn();
 		const connection = new BoardConnection(new Y.Doc(), 'w1', user, { onLocked });
-		FakeProvider.last.emit('closed', { code: 4403, reason: 'You are not a member of this workshop.' });
+		FakeProvider.last.emit('closed', {
+			code: 4403,
+			reason: 'You are not a member of this workshop.'
+		});
 		expect(onLocked).not.toHaveBeenCalled();
 		expect(connection.status).toBe('refused');
 		expect(connection.refusal?.code).toBe(4403);
