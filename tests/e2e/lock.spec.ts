@@ -51,7 +51,8 @@ test('a locked lane refuses a partner’s edit with a message, leaves the facili
 
 	// So is adding one with the lane's own button (at the lane's foot: show the whole board).
 	await partner.getByRole('button', { name: 'Fit board' }).click();
-	await spend.getByRole('button', { name: `Add card to ${SPEND}` }).click();
+	// It is aria-disabled, which Playwright will not click on its own; a person can, and is told why.
+	await spend.getByRole('button', { name: `Add card to ${SPEND}` }).click({ force: true });
 	await expect(notice).toContainText(SPEND_REFUSAL);
 	await expect(spend.getByRole('article')).toHaveCount(1);
 	await partner.screenshot({ path: 'tests/.artifacts/lock-lane-partner.png' });

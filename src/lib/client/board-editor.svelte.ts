@@ -89,8 +89,13 @@ export class BoardEditor {
 	 * why, visibly and aloud. Call before writing anything.
 	 */
 	refusedIn(lanes: Iterable<string | null | undefined>): boolean {
-		const problem = lockedLanesProblem(this.doc, this.user.role, lanes);
-		if (problem === null) return false;
+		const touched = [...lanes].filter((lane): lane is string => typeof lane === 'string');
+		const problem = lockedLanesProblem(this.doc, this.user.role, touched);
+		if (problem === null) {
+			// So that undoing this edit can be checked the same way.
+			this.history.noteLanes(touched);
+			return false;
+		}
 		this.notice = problem;
 		this.say(problem);
 		return true;
@@ -331,10 +336,12 @@ export class BoardEditor {
 	}
 
 	undo(): void {
+		if (this.history.canUndo && this.refusedIn(this.history.nextUndoLanes())) return;
 		this.say(this.history.undo() ? 'Undone.' : 'Nothing of yours to undo.');
 	}
 
 	redo(): void {
+		if (this.history.canRedo && this.refusedIn(this.history.nextRedoLanes())) return;
 		this.say(this.history.redo() ? 'Redone.' : 'Nothing to redo.');
 	}
 }
