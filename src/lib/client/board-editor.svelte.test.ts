@@ -105,3 +105,42 @@ describe('the board lock', () => {
 		expect(editor.notice).toBeNull();
 	});
 });
+
+describe('undo under a lock', () => {
+	it('refuses to undo or redo a partner’s step in a lane locked since, and allows it once unlocked', () => {
+		const { doc, editor, spendRefusal } = setUp();
+		const id = editor.add('spend')!;
+		editor.setText(id, 'Buy local');
+		setLaneLock(doc, 'spend', true);
+		editor.undo();
+		expect(getCard(doc, id)!.text).toBe('Buy local');
+		expect(editor.notice).toBe(spendRefusal);
+
+		setLaneLock(doc, 'spend', false);
+		editor.undo();
+		expect(getCard(doc, id)?.text ?? '').toBe('');
+		setLaneLock(doc, 'spend', true);
+		const before = snapshot(doc);
+		editor.redo();
+		expect(snapshot(doc)).toBe(before);
+	});
+
+	it('lets a partner undo a step in another lane while one is locked', () => {
+		const { doc, editor } = setUp();
+		const id = editor.add('land')!;
+		setLaneLock(doc, 'spend', true);
+		editor.undo();
+		expect(getCard(doc, id)).toBeNull();
+		expect(editor.notice).toBeNull();
+	});
+
+	it('refuses to undo a move out of a lane locked since', () => {
+		const { doc, editor } = setUp();
+		const id = addCard(doc, { pillar: 'spend' });
+		editor.history.stopCapturing();
+		editor.moveToPillar(id, 'land');
+		setLaneLock(doc, 'spend', true);
+		editor.undo();
+		expect(getCard(doc, id)!.pillar).toBe('land');
+	});
+});

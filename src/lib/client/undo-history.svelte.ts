@@ -26,7 +26,6 @@ function lanesOf(step: Step | undefined): string[] {
 function addLanes(step: Step | undefined, lanes: Iterable<string>): void {
 	if (!step) return;
 	const known = step.meta.get(LANES);
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not state
 	step.meta.set(LANES, new Set([...(known instanceof Set ? known : []), ...lanes]));
 }
 
