@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, WebSocketRoute } from '@playwright/test';
 import { LOCK_REFUSAL } from '../../src/lib/board/facilitation.ts';
 import { expect, test } from '../helpers/test.ts';
@@ -14,6 +15,14 @@ import { open } from '../helpers/e2e.ts';
 /** The CLES preset's first lane, where the toolbar's "Add card" puts a card by default. */
 const SPEND = 'Progressive procurement of goods and services';
 const SPEND_REFUSAL = LOCK_REFUSAL.lane(SPEND);
+
+/** Serious and critical accessibility problems axe finds on the page as it is. */
+async function seriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`);
+}
 
 /** The facilitator's Lock section, in the panel that "Facilitate" opens. */
 async function lockSection(facilitator: Page) {
@@ -56,6 +65,8 @@ test('a locked lane refuses a partner’s edit with a message, leaves the facili
 	await expect(notice).toContainText(SPEND_REFUSAL);
 	await expect(spend.getByRole('article')).toHaveCount(1);
 	await partner.screenshot({ path: 'tests/.artifacts/lock-lane-partner.png' });
+	expect(await seriousViolations(partner)).toEqual([]);
+	expect(await seriousViolations(facilitator)).toEqual([]);
 
 	// Another lane still takes the partner's cards.
 	await partner
