@@ -111,6 +111,20 @@ test('the whole board lock stops a partner’s cards and plan alike', async ({ b
 	await expect(partner.locator('[data-edit-notice]')).toContainText(LOCK_REFUSAL.board);
 	await expect(partner.getByRole('article')).toHaveCount(0);
 
+	// The facilitator still adds cards; in the partner's outline they are read-only, and say why.
+	await addCard(facilitator, 'Anchor spend audit');
+	await partner.getByRole('button', { name: 'Outline' }).click();
+	const outlineSpend = lane(partner, SPEND);
+	await expect(outlineSpend.locator('[data-lock-mark]')).toHaveText('Locked');
+	await expect(
+		partner.getByText('The facilitator has locked the board for now: you can read')
+	).toBeVisible();
+	await expect(outlineSpend.getByRole('textbox', { name: /^Card 1 in/ })).toHaveValue(
+		'Anchor spend audit'
+	);
+	await expect(outlineSpend.getByRole('textbox', { name: /^Card 1 in/ })).not.toBeEditable();
+	await partner.screenshot({ path: 'tests/.artifacts/lock-outline-partner.png' });
+
 	// The plan is read-only for partners while the board is locked, and says why.
 	await open(partner, `/workshops/${workshopId}/plan`);
 	await expect(partner.getByText('The facilitator has locked the board for now')).toBeVisible();
