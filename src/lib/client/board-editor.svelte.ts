@@ -101,11 +101,6 @@ export class BoardEditor {
 		return true;
 	}
 
-	/** Why cards in this lane may not be changed by me now (a sentence), or null. */
-	lockedIn(lane: string): string | null {
-		return lockedLanesProblem(this.doc, this.user.role, [lane]);
-	}
-
 	/** The lanes of cards, wherever they are (the board or my private cards). */
 	lanesOf(ids: Iterable<string>): string[] {
 		const all = [...ids];
