@@ -27,6 +27,30 @@ export const REFUSALS: Readonly<Record<number, string>> = {
 /** Close code with which the server says this member's role changed (it reconnects by itself). */
 const ROLE_CHANGED = 4001;
 
+/**
+ * Close code with which the server refuses an edit to a part of the board the facilitator has
+ * locked (it was dropped). Reconnecting with the same document would send the same edit again,
+ * and be refused again, for ever: the page must load the board afresh instead (`onLocked`).
+ */
+export const LOCKED = 4423;
+
+/** The sentence for a lock refusal that came without a reason. */
+export const LOCKED_REASON = 'The facilitator has locked this part of the board for now.';
+
+/** Whether to reconnect after the server closed with `code`, on this same document. */
+export function shouldReconnectAfter(code: number): boolean {
+	return !isRefusal(code) && code !== LOCKED;
+}
+
+/** What a page may want to know about its connection beyond its status. */
+export interface BoardConnectionEvents {
+	/**
+	 * The server refused one of this document's edits under a lock, with `reason` (a sentence).
+	 * The connection stays closed: this document holds an edit the server will never take.
+	 */
+	onLocked?: (reason: string) => void;
+}
+
 /** Whether a close code means the server will not let us in, so retrying is pointless. */
 export function isRefusal(code: number): boolean {
 	return Object.hasOwn(REFUSALS, code);
@@ -157,7 +181,12 @@ export class BoardConnection {
 	 * presence list. (Presence also keeps the socket alive: its renewal every 15 s comes back
 	 * from the server, so y-websocket never sees 30 s of silence and reconnects needlessly.)
 	 */
-	constructor(doc: Y.Doc, workshopId: string, user: BoardUser) {
+	constructor(
+		doc: Y.Doc,
+		workshopId: string,
+		user: BoardUser,
+		private readonly events: BoardConnectionEvents = {}
+	) {
 		this.#user = user;
 		this.#provider = new WebsocketProvider(
 			websocketOrigin(location.origin) + '/sync',
@@ -167,7 +196,7 @@ export class BoardConnection {
 				connect: false,
 				// The server is the one authority on who may edit: no tab-to-tab shortcut around it.
 				disableBc: true,
-				shouldReconnect: (event) => !isRefusal(event.code)
+				shouldReconnect: (event) => shouldReconnectAfter(event.code)
 			}
 		);
 		const awareness = this.#provider.awareness;
@@ -272,6 +301,16 @@ export class BoardConnection {
 
 	/** The server refused us for good (see `shouldReconnect`): say why and stay disconnected. */
 	#onRefused = ({ code, reason }: { code: number; reason: string }) => {
+		if (code === LOCKED) {
+			// Not a refusal of the board: of one edit. The page reloads it; until then, "reconnecting".
+			this.#provider.disconnect();
+			this.status = 'reconnecting';
+			const sentence = reason || LOCKED_REASON;
+			// A page that does not load the board afresh by itself is reloaded whole.
+			if (this.events.onLocked) this.events.onLocked(sentence);
+			else location.reload();
+			return;
+		}
 		this.refusal = {
 			code,
 			reason: reason || REFUSALS[code] || 'The server refused this board.'

@@ -4,7 +4,9 @@
  * sentence for screen readers. Canvas, outline and toolbar all edit through here, so a change
  * looks and sounds the same whichever way it was made. While private brainstorming is on, new
  * cards go into `privateDoc` (my private cards, see private-cards.svelte.ts) instead of the board,
- * and every edit of a card goes to whichever of the two holds it.
+ * and every edit of a card goes to whichever of the two holds it. Under the facilitator's locks a
+ * partner's edit that touches a locked lane is refused here, with the reason shown (`notice`),
+ * and nothing is written (edit-locks.ts).
  */
 import type * as Y from 'yjs';
 import { listPillars } from '$lib/board/board-doc';
@@ -31,6 +33,7 @@ import {
 } from '$lib/board/cards';
 import { isPrivateMode } from '$lib/board/facilitation';
 import type { BoardConnection, BoardUser } from './board-connection.svelte';
+import { lanesOfCards, lanesOfParking, lockedLanesProblem } from './edit-locks';
 import { UndoHistory } from './undo-history.svelte';
 
 /** Tags and clusters are shared things: a private card gets them once it is on the board. */
@@ -44,6 +47,8 @@ export class BoardEditor {
 	#editingId = $state<string | null>(null);
 	/** The latest thing to tell screen-reader users (spoken by a live region). */
 	announcement = $state('');
+	/** Why my last edit was not made (a lock), shown over the board until dismissed; or null. */
+	notice = $state<string | null>(null);
 	readonly history: UndoHistory;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and only read, or not state at all
 	readonly selected = $derived(new Set(this.selection));
@@ -77,6 +82,30 @@ export class BoardEditor {
 	say(sentence: string): void {
 		// A repeated sentence must still be spoken: change the text even when it is the same.
 		this.announcement = this.announcement === sentence ? `${sentence}\u00a0` : sentence;
+	}
+
+	/**
+	 * Whether an edit touching these lanes is refused under the locks in force; if it is, says
+	 * why, visibly and aloud. Call before writing anything.
+	 */
+	refusedIn(lanes: Iterable<string | null | undefined>): boolean {
+		const touched = [...lanes].filter((lane): lane is string => typeof lane === 'string');
+		const problem = lockedLanesProblem(this.doc, this.user.role, touched);
+		if (problem === null) {
+			// So that undoing this edit can be checked the same way.
+			this.history.noteLanes(touched);
+			return false;
+		}
+		this.notice = problem;
+		this.say(problem);
+		return true;
+	}
+
+	/** The lanes of cards, wherever they are (the board or my private cards). */
+	lanesOf(ids: Iterable<string>): string[] {
+		const all = [...ids];
+		const lanes = lanesOfCards(this.doc, all);
+		return this.privateDoc ? [...lanes, ...lanesOfCards(this.privateDoc, all)] : lanes;
 	}
 
 	select(ids: string[]): void {
@@ -132,7 +161,8 @@ export class BoardEditor {
 	 * Adds my card to a lane (at a point, or at the bottom) and starts editing it; while private
 	 * brainstorming is on, the card is private.
 	 */
-	add(pillar: string, at?: { x: number; y: number }): string {
+	add(pillar: string, at?: { x: number; y: number }): string | null {
+		if (this.refusedIn([pillar])) return null;
 		this.history.stopCapturing();
 		const target = this.privateDoc && isPrivateMode(this.doc) ? this.privateDoc : this.doc;
 		const id = addCard(target, {
@@ -158,12 +188,21 @@ export class BoardEditor {
 		return id;
 	}
 
+	/** Starts typing into a card, unless a lock forbids it (then says why); returns whether it did. */
+	edit(id: string): boolean {
+		if (this.refusedIn(this.lanesOf([id]))) return false;
+		this.editingId = id;
+		return true;
+	}
+
 	setText(id: string, text: string): void {
+		if (this.refusedIn(this.lanesOf([id]))) return;
 		setCardText(this.#docOf(id), id, text);
 	}
 
 	/** Moves a card to the bottom of another lane. */
 	moveToPillar(id: string, pillar: string): void {
+		if (this.refusedIn([...this.lanesOf([id]), pillar])) return;
 		this.history.stopCapturing();
 		if (this.isPrivate(id)) {
 			const y = this.#bottomOf(pillar, id);
@@ -177,6 +216,8 @@ export class BoardEditor {
 	/** Puts dragged cards where they were dropped. */
 	place(placements: Placement[]): void {
 		if (placements.length === 0) return;
+		const ids = placements.map((placement) => placement.id);
+		if (this.refusedIn([...this.lanesOf(ids), ...placements.map((p) => p.pillar)])) return;
 		this.history.stopCapturing();
 		const before = getCard(this.#docOf(placements[0].id), placements[0].id)?.pillar;
 		for (const [doc, part] of this.#split(placements, (placement) => placement.id)) {
@@ -194,6 +235,7 @@ export class BoardEditor {
 	toggleParked(ids: string[]): void {
 		const cards = ids.flatMap((id) => getCard(this.doc, id) ?? []);
 		if (cards.length === 0) return;
+		if (this.refusedIn(lanesOfParking(this.doc, ids))) return;
 		this.history.stopCapturing();
 		const what = cards.length === 1 ? 'Card' : `${cards.length} cards`;
 		if (cards.every((card) => card.pillar === PARKING_LOT)) {
@@ -214,6 +256,7 @@ export class BoardEditor {
 	}
 
 	resize(id: string, width: number, height: number): void {
+		if (this.refusedIn(this.lanesOf([id]))) return;
 		this.history.stopCapturing();
 		resizeCard(this.#docOf(id), id, width, height);
 	}
@@ -221,6 +264,7 @@ export class BoardEditor {
 	/** Deletes the selected cards; returns how many went. */
 	deleteSelected(): number {
 		const ids = this.selection;
+		if (ids.length > 0 && this.refusedIn(this.lanesOf(ids))) return 0;
 		// Undo covers the board only: my private cards are gone for good once deleted.
 		const undoable = ids.some((id) => !this.isPrivate(id));
 		this.history.stopCapturing();
@@ -238,6 +282,8 @@ export class BoardEditor {
 
 	duplicateSelected(): void {
 		if (this.selection.length === 0) return;
+		// Copies go into the lanes of their originals.
+		if (this.refusedIn(this.lanesOf(this.selection))) return;
 		this.history.stopCapturing();
 		const author = {
 			authorId: this.user.id,
@@ -254,6 +300,7 @@ export class BoardEditor {
 	}
 
 	colourSelected(colour: string, name: string): void {
+		if (this.refusedIn(this.lanesOf(this.selection))) return;
 		this.history.stopCapturing();
 		for (const [doc, part] of this.#split(this.selection, (id) => id)) {
 			setCardColour(doc, part, colour);
@@ -266,6 +313,7 @@ export class BoardEditor {
 			this.say(PRIVATE_LABELS);
 			return;
 		}
+		if (this.refusedIn(this.lanesOf(this.selection))) return;
 		this.history.stopCapturing();
 		setCardCluster(this.doc, this.selection, name);
 		this.say(name ? `Grouped into the cluster ${name}.` : 'Taken out of its cluster.');
@@ -276,16 +324,19 @@ export class BoardEditor {
 			this.say(PRIVATE_LABELS);
 			return;
 		}
+		if (this.refusedIn(this.lanesOf([id]))) return;
 		this.history.stopCapturing();
 		setCardTags(this.doc, id, tags);
 		this.say(tags.length ? `Tags: ${tags.join(', ')}.` : 'Tags removed.');
 	}
 
 	undo(): void {
+		if (this.history.canUndo && this.refusedIn(this.history.nextUndoLanes())) return;
 		this.say(this.history.undo() ? 'Undone.' : 'Nothing of yours to undo.');
 	}
 
 	redo(): void {
+		if (this.history.canRedo && this.refusedIn(this.history.nextRedoLanes())) return;
 		this.say(this.history.redo() ? 'Redone.' : 'Nothing to redo.');
 	}
 }

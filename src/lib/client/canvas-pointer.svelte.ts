@@ -81,7 +81,12 @@ export class CanvasPointer {
 		const cardId = target.closest<HTMLElement>('[data-card-id]')?.dataset.cardId;
 		if (event.button === 1 || this.spaceHeld || (event.button === 0 && this.camera.far)) {
 			this.#gesture = { kind: 'pan', last: point };
-		} else if (cardId && target.closest('[data-resize]') && this.canEdit()) {
+		} else if (
+			cardId &&
+			target.closest('[data-resize]') &&
+			this.canEdit() &&
+			!this.editor.refusedIn(this.editor.lanesOf([cardId]))
+		) {
 			this.#gesture = { kind: 'resize', start: world, cardId };
 		} else if (cardId) {
 			const wasSelected = this.editor.selected.has(cardId);
@@ -123,6 +128,11 @@ export class CanvasPointer {
 		} else if (!this.#moved) {
 			return;
 		} else if (gesture.kind === 'drag') {
+			// A locked card is not picked up at all: the editor says why, once, as the drag begins.
+			if (!this.drag && this.editor.refusedIn(this.editor.lanesOf(this.editor.selection))) {
+				this.#gesture = null;
+				return;
+			}
 			const world = this.#world(point);
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once and only read, or not state at all
 			const ids = this.drag?.ids ?? new Set(this.editor.selection);

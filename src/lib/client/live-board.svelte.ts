@@ -6,7 +6,11 @@
 import { untrack } from 'svelte';
 import * as Y from 'yjs';
 import { observeBoard } from '$lib/board/board-doc';
-import { BoardConnection, type BoardUser } from './board-connection.svelte';
+import {
+	BoardConnection,
+	type BoardConnectionEvents,
+	type BoardUser
+} from './board-connection.svelte';
 
 /** Bytes from base64 (the board page sends its state so: see loadBoardStateBase64). */
 function decodeBase64(text: string): Uint8Array {
@@ -24,13 +28,18 @@ export class LiveBoard {
 	connection = $state<BoardConnection | null>(null);
 
 	/** Create during component initialisation; everything is released when the component goes. */
-	constructor(workshopId: string, user: BoardUser, storedState: Uint8Array | string) {
+	constructor(
+		workshopId: string,
+		user: BoardUser,
+		storedState: Uint8Array | string,
+		events: BoardConnectionEvents = {}
+	) {
 		if (typeof storedState === 'string') Y.applyUpdateV2(this.doc, decodeBase64(storedState));
 		else Y.applyUpdate(this.doc, storedState);
 		$effect(() => {
 			const unobserve = observeBoard(this.doc, () => this.revision++);
 			// Connect once: reloaded page data (a new but equal user object) must not reconnect.
-			const connection = untrack(() => new BoardConnection(this.doc, workshopId, user));
+			const connection = untrack(() => new BoardConnection(this.doc, workshopId, user, events));
 			this.connection = connection;
 			return () => {
 				unobserve();
