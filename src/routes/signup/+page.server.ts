@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
 import { setSessionTokenCookie } from '$lib/server/auth/cookie';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import { RateLimiter, clientAddress, describeWait } from '$lib/server/auth/rate-limit';
@@ -10,11 +11,20 @@ import type { Actions, PageServerLoad } from './$types';
 
 const HOUR_IN_MS = 60 * 60 * 1000;
 /**
- * Sign-up attempts per address per hour. Generous enough for a whole workshop room joining over
- * the venue's one address; low enough that one machine cannot mass-create accounts or keep the
- * server busy hashing passwords.
+ * Sign-up attempts per address per hour, unless SIGNUPS_PER_HOUR says otherwise. Generous enough
+ * for a whole workshop room joining over the venue's one address; low enough that one machine
+ * cannot mass-create accounts or keep the server busy hashing passwords.
  */
-const signUpsPerAddress = new RateLimiter(100, HOUR_IN_MS);
+const DEFAULT_SIGNUPS_PER_HOUR = 100;
+let signUpsPerAddress: RateLimiter | undefined;
+
+/** The limiter, made on first use (the environment is read then, not at import). */
+function signUpLimiter(): RateLimiter {
+	const configured = Number.parseInt(env.SIGNUPS_PER_HOUR ?? '', 10);
+	const limit = configured > 0 ? configured : DEFAULT_SIGNUPS_PER_HOUR;
+	signUpsPerAddress ??= new RateLimiter(limit, HOUR_IN_MS);
+	return signUpsPerAddress;
+}
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	// A guest is signed in to one workshop only: they may still sign in or create an account.
@@ -41,7 +51,7 @@ export const actions: Actions = {
 		const email = field('email').trim();
 		const password = field('password');
 
-		const byAddress = signUpsPerAddress.consume(clientAddress(event));
+		const byAddress = signUpLimiter().consume(clientAddress(event));
 		if (!byAddress.allowed) {
 			return fail(429, {
 				message: `Too many accounts have been created from this network. Try again ${describeWait(byAddress.retryAfterMs)}.`,
