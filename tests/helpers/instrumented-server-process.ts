@@ -22,13 +22,14 @@ let maxGcMs = 0;
 new PerformanceObserver((entries) => {
 	for (const entry of entries.getEntries()) maxGcMs = Math.max(maxGcMs, entry.duration);
 }).observe({ entryTypes: ['gc'] });
-const handled = { count: 0, rejected: 0, maxMs: 0, maxCpuMs: 0, totalMs: 0 };
+const handled = { count: 0, rejected: 0, maxMs: 0, maxCpuMs: 0, maxBlockingMs: 0, totalMs: 0 };
 diagnosticsChannel.subscribe(messageHandled.name, (message) => {
 	const { ms, cpuMs, rejected } = message as MessageHandled;
 	handled.count++;
 	if (rejected) handled.rejected++;
 	handled.maxMs = Math.max(handled.maxMs, ms);
 	handled.maxCpuMs = Math.max(handled.maxCpuMs, cpuMs);
+	handled.maxBlockingMs = Math.max(handled.maxBlockingMs, Math.min(ms, cpuMs));
 	handled.totalMs += ms;
 });
 
@@ -47,6 +48,7 @@ async function stats(): Promise<ServerStats> {
 		rejected: handled.rejected,
 		maxHandlerMs: handled.maxMs,
 		maxHandlerCpuMs: handled.maxCpuMs,
+		maxHandlerBlockingMs: handled.maxBlockingMs,
 		totalHandlerMs: handled.totalMs,
 		pendingBytes: [...running.sync.rooms.all()].reduce(
 			(sum, room) => sum + pendingBytes(room.doc),

@@ -14,8 +14,15 @@ export interface ServerStats {
 	rejected: number;
 	/** The longest any one frame's handler took (wall clock), and all of them together. */
 	maxHandlerMs: number;
-	/** The most CPU time one frame's handler cost: its work, whatever else the machine was doing. */
+	/** The most CPU time the whole process used during one frame's handler (all its threads). */
 	maxHandlerCpuMs: number;
+	/**
+	 * The longest one frame's handler held the event loop, as well as a process can tell: for each
+	 * frame the smaller of its wall-clock time and the process's CPU time meanwhile. Both bound the
+	 * main thread's own work from above; the first is inflated when the OS runs other processes,
+	 * the second when the process's other threads (the garbage collector's helpers) run alongside.
+	 */
+	maxHandlerBlockingMs: number;
 	totalHandlerMs: number;
 	/** Bytes of updates the loaded boards hold back, waiting for what they build on. */
 	pendingBytes: number;

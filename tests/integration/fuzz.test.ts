@@ -155,7 +155,7 @@ function printRun(result: FuzzRun): void {
 			...rows,
 			`  ${FRAMES} frames in ${result.seconds.toFixed(1)} s over ${result.connections} connections;` +
 				` the server handled ${stats.handled} frames, rejected ${stats.rejected}`,
-			`  slowest frame ${stats.maxHandlerCpuMs.toFixed(1)} ms CPU, ${stats.maxHandlerMs.toFixed(1)} ms wall clock; event loop delay max ` +
+			`  slowest frame ${stats.maxHandlerBlockingMs.toFixed(1)} ms holding the event loop (${stats.maxHandlerCpuMs.toFixed(1)} ms process CPU, ${stats.maxHandlerMs.toFixed(1)} ms wall clock at most); event loop delay max ` +
 				`${stats.maxEventLoopDelayMs.toFixed(1)} ms, p99 ${stats.p99EventLoopDelayMs.toFixed(1)} ms;` +
 				` longest GC pause ${stats.maxGcPauseMs.toFixed(1)} ms;` +
 				` server CPU ${(stats.cpuMs / 1000).toFixed(1)} s, RSS ${(stats.rssBytes / 2 ** 20).toFixed(0)} MiB`
@@ -234,10 +234,11 @@ describe(`${FRAMES} random and mutated frames against board A`, () => {
 	});
 
 	it(`never spent ${MAX_FRAME_MS} ms handling one frame`, () => {
-		// CPU time, not wall clock: on a busy machine (CI runs other test files alongside) the OS
-		// may stop the process for longer than that in the middle of any frame. The wall-clock
-		// figures (slowest frame, event-loop delay, GC pauses) are printed with the run.
-		expect(run.stats.maxHandlerCpuMs).toBeLessThan(MAX_FRAME_MS);
+		// Neither wall clock alone (on a busy machine the OS may stop the process for longer than
+		// that in the middle of any frame) nor process CPU alone (the garbage collector's helper
+		// threads add theirs: 154 ms of CPU in an 86 ms frame was seen): for each frame the smaller
+		// of the two, which the main thread's own time cannot exceed. All three are printed.
+		expect(run.stats.maxHandlerBlockingMs).toBeLessThan(MAX_FRAME_MS);
 	});
 
 	it('left board B untouched: its editors converge on exactly their own cards', async () => {
