@@ -103,6 +103,9 @@ test('too many wrong current passwords are refused with a clear sentence', async
 		await expect(page.getByRole('alert')).toHaveText(
 			'Your current password is not right. Try typing it again.'
 		);
+		// The page empties the wrong password once it has the answer: typing the next guess before
+		// that would see it wiped, and the form would not submit without it.
+		await expect(page.getByLabel('Current password')).toHaveValue('');
 	}
 	await attempt(person.password);
 	await expect(page.getByRole('alert')).toHaveText(
