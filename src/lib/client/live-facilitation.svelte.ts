@@ -59,6 +59,8 @@ export class LiveFacilitation {
 		if (this.running) return 'running';
 		return this.left === timer.durationMs ? 'ready' : 'paused';
 	});
+	/** When the timer ends; a number, so the ticking below restarts only when it changes. */
+	readonly #endsAt = $derived(this.state.timer.endsAt);
 	readonly #revision: () => number;
 
 	/** Create during component initialisation: it measures the clock and ticks while mounted. */
@@ -75,9 +77,10 @@ export class LiveFacilitation {
 			return () => clearInterval(resync);
 		});
 		$effect(() => {
-			// Re-read the time whenever the timer (or the clock's offset) changes, and keep reading
-			// it until the timer runs out.
-			const { endsAt } = this.state.timer;
+			// Re-read the time whenever the timer's end (or the clock's offset) changes, and keep
+			// reading it until the timer runs out. Not on every change of the board: that would
+			// restart the ticking at each keystroke anyone types.
+			const endsAt = this.#endsAt;
 			const now = this.clock.now();
 			this.now = now;
 			if (endsAt === null || endsAt <= now) return;
