@@ -19,6 +19,7 @@ import {
 import { resetConnectionCounts, trackConnection } from '../../src/lib/server/members.ts';
 import { watchAccess } from './access.ts';
 import { Rooms } from './rooms.ts';
+import { createCompactor, InlineCompactor } from './compactor.ts';
 import type { Room } from './room.ts';
 import { admit, isAllowedOrigin, isSyncRequest, parseSyncPath } from './upgrade.ts';
 
@@ -39,7 +40,10 @@ export interface SyncServer {
 	 * so that other upgrade listeners (Vite's HMR) keep theirs.
 	 */
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
-	/** Flushes every room and closes every connection (1012); resolves once all are gone. */
+	/**
+	 * Flushes every room and closes every connection (1012); resolves once all are gone and the
+	 * compactions they started have ended.
+	 */
 	close(): Promise<void>;
 }
 
@@ -63,7 +67,9 @@ function refuseUpgrade(socket: Duplex, status: number, text: string): void {
 /** Creates the sync server; attach it with `httpServer.on('upgrade', sync.handleUpgrade)`. */
 export function createSyncServer(options: SyncServerOptions): SyncServer {
 	const store = options.store ?? new SqliteBoardStore(options.db);
-	const rooms = new Rooms(store, options.onRoomUnload);
+	// A store of the caller's (tests' in-memory one) is compacted inline; ours in a worker thread.
+	const compactor = options.store ? new InlineCompactor(store) : createCompactor(options.db, store);
+	const rooms = new Rooms(store, options.onRoomUnload, compactor);
 	// Counts of open connections left by a previous run (a crash, say) are stale.
 	resetConnectionCounts(options.db);
 	const stopWatchingAccess = watchAccess(options.db, rooms, ACCESS_CHECK_INTERVAL_MS);
@@ -158,6 +164,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			await untilClosed(CLOSE_GRACE_MS);
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 			await new Promise<void>((resolve) => refusals.close(() => resolve()));
+			await compactor.close();
 		}
 	};
 }

@@ -12,7 +12,8 @@ import { loadBoardDoc, type BoardStore } from '../../src/lib/server/board-store.
 import type { Role } from '../../src/lib/server/db/schema.ts';
 import { CLOSE, CLOSE_REASON } from './close-codes.ts';
 import { closeSocket } from './close-socket.ts';
-import { messageHandled, type MessageHandled } from './diagnostics.ts';
+import { InlineCompactor, type Compactor } from './compactor.ts';
+import { messageHandled, threadCpuMs, type MessageHandled } from './diagnostics.ts';
 import {
 	COMPACT_AFTER_UPDATES,
 	MAX_AWARENESS_CLIENTS_PER_CONNECTION,
@@ -85,20 +86,25 @@ export class Room {
 	readonly connections = new Map<WebSocket, Connection>();
 	readonly #store: BoardStore;
 	readonly #hooks: RoomHooks;
+	readonly #compactor: Compactor;
 	/** Which connection announced each awareness client id: only it may change that entry. */
 	readonly #awarenessOwners = new Map<number, Connection>();
 	/** The server gives action refs, in one order for everyone (refs.ts). */
 	readonly #refs: RefAssigner;
 	#lastStoredId = 0;
-	/** Set when storing failed: the in-memory document may hold what storage does not. */
-	#broken = false;
 	#updatesSinceCompaction: number;
 
 	/** Loads the board from the store; throws BoardLoadError if its stored data is unusable. */
-	constructor(workshopId: string, store: BoardStore, hooks: RoomHooks) {
+	constructor(
+		workshopId: string,
+		store: BoardStore,
+		hooks: RoomHooks,
+		compactor: Compactor = new InlineCompactor(store)
+	) {
 		this.workshopId = workshopId;
 		this.#store = store;
 		this.#hooks = hooks;
+		this.#compactor = compactor;
 		const loaded = loadBoardDoc(store, workshopId);
 		this.doc = loaded.doc;
 		this.#lastStoredId = loaded.lastUpdateId;
@@ -143,10 +149,10 @@ export class Room {
 		for (const connection of this.connections.values()) connection.socket.close(code, reason);
 	}
 
-	/** Folds the update log into the snapshot, atomically. */
+	/** Asks the compactor to fold the stored log, up to this room's last update, into the snapshot. */
 	compact(): void {
-		if (this.#broken || this.#updatesSinceCompaction === 0) return;
-		this.#store.compact(this.workshopId, encodeIntegratedState(this.doc), this.#lastStoredId);
+		if (this.#updatesSinceCompaction === 0) return;
+		this.#compactor.request(this.workshopId, this.#lastStoredId);
 		this.#updatesSinceCompaction = 0;
 	}
 
@@ -163,7 +169,7 @@ export class Room {
 		if (connection.socket.readyState !== WebSocket.OPEN) return;
 		const measured = messageHandled.hasSubscribers;
 		const started = measured ? performance.now() : 0;
-		const cpuAtStart = measured ? process.cpuUsage() : null;
+		const cpuAtStart = measured ? threadCpuMs() : 0;
 		let rejected = false;
 		try {
 			if (!isBinary) throw new MalformedMessage('text frame');
@@ -176,13 +182,14 @@ export class Room {
 			rejected = true;
 			this.#reject(connection, error);
 		}
-		if (cpuAtStart) {
-			const cpu = process.cpuUsage(cpuAtStart);
+		if (measured) {
 			const event: MessageHandled = {
 				workshopId: this.workshopId,
 				ms: performance.now() - started,
-				cpuMs: (cpu.user + cpu.system) / 1000,
-				rejected
+				cpuMs: threadCpuMs() - cpuAtStart,
+				rejected,
+				kind: data[0] === MESSAGE.sync ? `${data[0]}/${data[1]}` : String(data[0] ?? 'empty'),
+				bytes: data.byteLength
 			};
 			messageHandled.publish(event);
 		}
@@ -331,7 +338,6 @@ export class Room {
 			// Not stored means not relayed. Drop the room so that memory never runs ahead of
 			// storage; clients keep the edit locally and send it again when they reconnect.
 			console.error(`[sync] could not store an update of ${this.workshopId}:`, error);
-			this.#broken = true;
 			this.closeAll(CLOSE.boardUnavailable, CLOSE_REASON.boardUnavailable);
 			this.#hooks.onDone(this);
 			return;

@@ -1,15 +1,22 @@
 /** The rooms loaded in this process, keyed by workshop id; a room unloads when its last client leaves. */
 import type { BoardStore } from '../../src/lib/server/board-store.ts';
+import { InlineCompactor, type Compactor } from './compactor.ts';
 import { Room } from './room.ts';
 
 export class Rooms {
 	readonly #rooms = new Map<string, Room>();
 	readonly #store: BoardStore;
+	readonly #compactor: Compactor;
 	readonly #onUnload: ((room: Room) => void) | undefined;
 
-	/** `onUnload` runs after a room is compacted, before its document is destroyed. */
-	constructor(store: BoardStore, onUnload?: (room: Room) => void) {
+	/** `onUnload` runs when a room unloads (its compaction requested), before its document is destroyed. */
+	constructor(
+		store: BoardStore,
+		onUnload?: (room: Room) => void,
+		compactor: Compactor = new InlineCompactor(store)
+	) {
 		this.#store = store;
+		this.#compactor = compactor;
 		this.#onUnload = onUnload;
 	}
 
@@ -17,7 +24,8 @@ export class Rooms {
 	open(workshopId: string): Room {
 		let room = this.#rooms.get(workshopId);
 		if (!room) {
-			room = new Room(workshopId, this.#store, { onDone: (done) => this.#unload(done) });
+			const hooks = { onDone: (done: Room) => this.#unload(done) };
+			room = new Room(workshopId, this.#store, hooks, this.#compactor);
 			this.#rooms.set(workshopId, room);
 		}
 		return room;
@@ -49,12 +57,7 @@ export class Rooms {
 	#unload(room: Room): void {
 		if (this.#rooms.get(room.workshopId) !== room) return;
 		this.#rooms.delete(room.workshopId);
-		try {
-			room.compact();
-		} catch (error) {
-			// The log is intact; compaction will be tried again next time.
-			console.error(`[sync] could not compact ${room.workshopId}:`, error);
-		}
+		room.compact();
 		try {
 			this.#onUnload?.(room);
 		} catch (error) {

@@ -7,10 +7,15 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import { startServer } from '../../server/app-server.ts';
 import { MIGRATIONS_FOLDER, readConfig } from '../../server/config.ts';
-import { messageHandled, type MessageHandled } from '../../server/sync/diagnostics.ts';
+import {
+	messageHandled,
+	roomCompacted,
+	type MessageHandled,
+	type RoomCompacted
+} from '../../server/sync/diagnostics.ts';
 import { pendingBytes } from '../../server/sync/pending.ts';
 import { createDb, migrateDb } from '../../src/lib/server/db/index.ts';
-import type { ServerStats } from './instrumented-server.ts';
+import type { ServerStats, SlowFrame } from './instrumented-server.ts';
 
 const NS_PER_MS = 1e6;
 const config = readConfig(process.env);
@@ -22,15 +27,36 @@ let maxGcMs = 0;
 new PerformanceObserver((entries) => {
 	for (const entry of entries.getEntries()) maxGcMs = Math.max(maxGcMs, entry.duration);
 }).observe({ entryTypes: ['gc'] });
+/** How many of the slowest frames are kept, to say what made them slow. */
+const SLOW_FRAMES_KEPT = 5;
 const handled = { count: 0, rejected: 0, maxMs: 0, maxCpuMs: 0, maxBlockingMs: 0, totalMs: 0 };
+const slowest: SlowFrame[] = [];
+const compactions = { count: 0, maxMs: 0, maxBytes: 0 };
+/** Compaction time since the last frame was published: the frame that caused it. */
+let compactionMsInFrame = 0;
+diagnosticsChannel.subscribe(roomCompacted.name, (message) => {
+	const { ms, bytes } = message as RoomCompacted;
+	compactions.count++;
+	compactions.maxMs = Math.max(compactions.maxMs, ms);
+	compactions.maxBytes = Math.max(compactions.maxBytes, bytes);
+	compactionMsInFrame += ms;
+});
 diagnosticsChannel.subscribe(messageHandled.name, (message) => {
-	const { ms, cpuMs, rejected } = message as MessageHandled;
+	const { ms, cpuMs, rejected, kind, bytes } = message as MessageHandled;
+	const blockingMs = Math.min(ms, cpuMs);
 	handled.count++;
 	if (rejected) handled.rejected++;
 	handled.maxMs = Math.max(handled.maxMs, ms);
 	handled.maxCpuMs = Math.max(handled.maxCpuMs, cpuMs);
-	handled.maxBlockingMs = Math.max(handled.maxBlockingMs, Math.min(ms, cpuMs));
+	handled.maxBlockingMs = Math.max(handled.maxBlockingMs, blockingMs);
 	handled.totalMs += ms;
+	const frame = { blockingMs, kind, bytes, rejected, compactionMs: compactionMsInFrame };
+	compactionMsInFrame = 0;
+	if (slowest.length < SLOW_FRAMES_KEPT || blockingMs > slowest.at(-1)!.blockingMs) {
+		slowest.push(frame);
+		slowest.sort((a, b) => b.blockingMs - a.blockingMs);
+		slowest.length = Math.min(slowest.length, SLOW_FRAMES_KEPT);
+	}
 });
 
 const running = await startServer({ db, port: config.port, host: '127.0.0.1', publicOrigin: null });
@@ -50,6 +76,8 @@ async function stats(): Promise<ServerStats> {
 		maxHandlerCpuMs: handled.maxCpuMs,
 		maxHandlerBlockingMs: handled.maxBlockingMs,
 		totalHandlerMs: handled.totalMs,
+		slowestFrames: [...slowest],
+		compactions: { ...compactions },
 		pendingBytes: [...running.sync.rooms.all()].reduce(
 			(sum, room) => sum + pendingBytes(room.doc),
 			0

@@ -7,6 +7,18 @@ import { fileURLToPath } from 'node:url';
 
 const ENTRY = fileURLToPath(new URL('./instrumented-server-process.ts', import.meta.url));
 
+/** One of the slowest frames a server handled, and what it was. */
+export interface SlowFrame {
+	/** As ServerStats.maxHandlerBlockingMs, for this frame. */
+	blockingMs: number;
+	/** Message type, and subtype for sync messages ("0/2": a sync update). */
+	kind: string;
+	bytes: number;
+	rejected: boolean;
+	/** Time spent compacting the room during the frame (0: no compaction). */
+	compactionMs: number;
+}
+
 /** What the server process has measured since it started. */
 export interface ServerStats {
 	/** Frames the rooms have handled, and how many of those closed their connection. */
@@ -14,16 +26,19 @@ export interface ServerStats {
 	rejected: number;
 	/** The longest any one frame's handler took (wall clock), and all of them together. */
 	maxHandlerMs: number;
-	/** The most CPU time the whole process used during one frame's handler (all its threads). */
+	/** The most CPU time the server's main thread used during one frame's handler. */
 	maxHandlerCpuMs: number;
 	/**
-	 * The longest one frame's handler held the event loop, as well as a process can tell: for each
-	 * frame the smaller of its wall-clock time and the process's CPU time meanwhile. Both bound the
-	 * main thread's own work from above; the first is inflated when the OS runs other processes,
-	 * the second when the process's other threads (the garbage collector's helpers) run alongside.
+	 * The longest one frame's handler held the event loop: for each frame the smaller of its
+	 * wall-clock time (inflated when the OS runs other processes) and the main thread's CPU time
+	 * meanwhile (threadCpuMs; the whole process's where a thread's own cannot be read).
 	 */
 	maxHandlerBlockingMs: number;
 	totalHandlerMs: number;
+	/** The slowest frames, slowest first. */
+	slowestFrames: SlowFrame[];
+	/** Compactions of the update log into a snapshot: how many, the slowest, the largest snapshot. */
+	compactions: { count: number; maxMs: number; maxBytes: number };
 	/** Bytes of updates the loaded boards hold back, waiting for what they build on. */
 	pendingBytes: number;
 	/** The event loop's worst and 99th-percentile delay (10 ms resolution). */

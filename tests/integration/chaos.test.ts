@@ -42,6 +42,9 @@ const KILLS = 20;
 const CRASH_CHILD = fileURLToPath(
 	new URL('../helpers/crash-during-compaction.ts', import.meta.url)
 );
+const CRASH_PRELOAD = fileURLToPath(
+	new URL('../helpers/compaction-crash-preload.js', import.meta.url)
+);
 
 const seed = testSeed();
 const random = seededRandom(seed);
@@ -212,7 +215,8 @@ interface Ending {
 
 /** Starts the crashing child (tests/helpers/crash-during-compaction.ts) with `args`. */
 function spawnCrashChild(args: string[], env: Record<string, string>) {
-	const child = spawn(process.execPath, ['--import', 'tsx', CRASH_CHILD, ...args], {
+	const execArgv = ['--import', 'tsx', '--import', CRASH_PRELOAD];
+	const child = spawn(process.execPath, [...execArgv, CRASH_CHILD, ...args], {
 		env: { ...process.env, ...env },
 		stdio: ['ignore', 'pipe', 'inherit']
 	});

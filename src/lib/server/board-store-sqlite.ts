@@ -1,5 +1,5 @@
 /** The SQLite backend of BoardStore: `board_updates` (the log) and `board_snapshots`. */
-import { and, asc, count, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from './db/index.ts';
 import { boardSnapshots, boardUpdates } from './db/schema.ts';
 import type { BoardStore, StoredBoard } from './board-store.ts';
@@ -48,20 +48,24 @@ export class SqliteBoardStore implements BoardStore {
 		return row!.id;
 	}
 
-	compact(workshopId: string, state: Uint8Array, upToId: number): void {
-		this.#db.transaction((tx) => {
+	compact(workshopId: string, state: Uint8Array, upToId: number): boolean {
+		return this.#db.transaction((tx) => {
 			const data = Buffer.from(state);
 			const now = Date.now();
-			tx.insert(boardSnapshots)
+			const written = tx
+				.insert(boardSnapshots)
 				.values({ workshopId, data, lastUpdateId: upToId, updatedAt: now })
 				.onConflictDoUpdate({
 					target: boardSnapshots.workshopId,
-					set: { data, lastUpdateId: upToId, updatedAt: now }
+					set: { data, lastUpdateId: upToId, updatedAt: now },
+					setWhere: lt(boardSnapshots.lastUpdateId, upToId)
 				})
 				.run();
+			if (written.changes === 0) return false;
 			tx.delete(boardUpdates)
 				.where(and(eq(boardUpdates.workshopId, workshopId), lte(boardUpdates.id, upToId)))
 				.run();
+			return true;
 		});
 	}
 

@@ -6,6 +6,7 @@ import { users, workshops } from './db/schema.ts';
 import {
 	BoardLoadError,
 	MemoryBoardStore,
+	compactStored,
 	editStoredBoard,
 	loadBoardDoc,
 	type BoardStore
@@ -69,6 +70,38 @@ describe.each(backends)('the %s board store', (_name, makeStore) => {
 		store.compact('a', compacted, first);
 		expect(store.countUpdates('a')).toBe(1);
 		expect(loadBoardDoc(store, 'a').doc.getMap('m').toJSON()).toEqual({ k1: 'v1', k2: 'v2' });
+	});
+
+	it('never moves a snapshot backwards: a compaction that lost a race changes nothing', () => {
+		const store = makeStore();
+		const source = new Y.Doc();
+		const first = store.append('a', updateSetting('k1', 'v1', source));
+		const older = Y.encodeStateAsUpdate(source);
+		const second = store.append('a', updateSetting('k2', 'v2', source));
+		expect(store.compact('a', Y.encodeStateAsUpdate(source), second)).toBe(true);
+		expect(store.compact('a', older, first)).toBe(false);
+		expect(store.compact('a', older, second)).toBe(false);
+		expect(loadBoardDoc(store, 'a').doc.getMap('m').toJSON()).toEqual({ k1: 'v1', k2: 'v2' });
+	});
+
+	it('compacts from storage alone, up to an id, keeping later entries in the log', () => {
+		const store = makeStore();
+		const source = new Y.Doc();
+		store.append('a', updateSetting('k1', 'v1', source));
+		const upTo = store.append('a', updateSetting('k2', 'v2', source));
+		store.append('a', updateSetting('k3', 'v3', source));
+		expect(compactStored(store, 'a', upTo)).toMatchObject({ folded: 2 });
+		expect(store.countUpdates('a')).toBe(1);
+		const snapshot = new Y.Doc();
+		Y.applyUpdate(snapshot, store.load('a').snapshot!);
+		expect(snapshot.getMap('m').toJSON()).toEqual({ k1: 'v1', k2: 'v2' });
+		expect(loadBoardDoc(store, 'a').doc.getMap('m').toJSON()).toEqual({
+			k1: 'v1',
+			k2: 'v2',
+			k3: 'v3'
+		});
+		// Nothing left up to that id: nothing to do.
+		expect(compactStored(store, 'a', upTo)).toBeNull();
 	});
 
 	it('keeps boards apart', () => {

@@ -19,9 +19,10 @@ export interface BoardStore {
 	append(workshopId: string, update: Uint8Array): number;
 	/**
 	 * Atomically replaces the snapshot with `state` and drops log entries up to `upToId`
-	 * (inclusive), which `state` must already contain.
+	 * (inclusive), which `state` must already contain. Does nothing, and returns false, when the
+	 * stored snapshot already reaches as far (a compaction that lost a race never goes back).
 	 */
-	compact(workshopId: string, state: Uint8Array, upToId: number): void;
+	compact(workshopId: string, state: Uint8Array, upToId: number): boolean;
 	/** Number of log entries after the snapshot. */
 	countUpdates(workshopId: string): number;
 }
@@ -56,7 +57,11 @@ export function loadBoardDoc(
 	workshopId: string,
 	doc = new Y.Doc()
 ): LoadedBoard {
-	const stored = store.load(workshopId);
+	return docFromStored(workshopId, store.load(workshopId), doc);
+}
+
+/** Builds a document from stored rows (loadBoardDoc's work, for rows already read). */
+function docFromStored(workshopId: string, stored: StoredBoard, doc: Y.Doc): LoadedBoard {
 	const log = stored.updates.map((update) => update.data);
 	const parts = stored.snapshot ? [stored.snapshot, ...log] : log;
 	if (parts.length === 0) throw new BoardLoadError(workshopId, new Error('nothing stored'));
@@ -69,6 +74,40 @@ export function loadBoardDoc(
 		throw new BoardLoadError(workshopId, error);
 	}
 	return { doc, lastUpdateId: stored.updates.at(-1)?.id ?? 0, logLength: log.length };
+}
+
+/** What one compaction did: null when there was nothing to fold in. */
+export interface Compaction {
+	/** Size of the snapshot written. */
+	bytes: number;
+	/** Log entries folded into it. */
+	folded: number;
+}
+
+/**
+ * Folds a board's stored log, up to `upToId`, into its snapshot — from storage alone, so that it
+ * can run away from the live room (a worker thread with its own connection): the snapshot is
+ * rebuilt from the rows, not from the room's document. Entries after `upToId` stay in the log.
+ */
+export function compactStored(
+	store: BoardStore,
+	workshopId: string,
+	upToId: number
+): Compaction | null {
+	const stored = store.load(workshopId);
+	const updates = stored.updates.filter((update) => update.id <= upToId);
+	if (updates.length === 0) return null;
+	const { doc } = docFromStored(workshopId, { snapshot: stored.snapshot, updates }, new Y.Doc());
+	try {
+		// Everything the rows hold, pending parts included: the snapshot keeps what the log kept.
+		const state = Y.encodeStateAsUpdate(doc);
+		const upTo = updates.at(-1)!.id;
+		return store.compact(workshopId, state, upTo)
+			? { bytes: state.byteLength, folded: updates.length }
+			: null;
+	} finally {
+		doc.destroy();
+	}
 }
 
 /**
@@ -96,6 +135,8 @@ export const LOAD_ORIGIN = Symbol('board-store-load');
 export class MemoryBoardStore implements BoardStore {
 	#nextId = 1;
 	readonly #boards = new Map<string, StoredBoard>();
+	/** The last log id each board's snapshot holds. */
+	readonly #snapshotUpTo = new Map<string, number>();
 
 	load(workshopId: string): StoredBoard {
 		const board = this.#boards.get(workshopId);
@@ -111,10 +152,13 @@ export class MemoryBoardStore implements BoardStore {
 		return id;
 	}
 
-	compact(workshopId: string, state: Uint8Array, upToId: number): void {
+	compact(workshopId: string, state: Uint8Array, upToId: number): boolean {
 		const board = this.#board(workshopId);
+		if ((this.#snapshotUpTo.get(workshopId) ?? -1) >= upToId) return false;
+		this.#snapshotUpTo.set(workshopId, upToId);
 		board.snapshot = state.slice();
 		board.updates = board.updates.filter((update) => update.id > upToId);
+		return true;
 	}
 
 	countUpdates(workshopId: string): number {
