@@ -1,5 +1,5 @@
 /** The SQLite backend of BoardStore: `board_updates` (the log) and `board_snapshots`. */
-import { and, asc, count, eq, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from './db/index.ts';
 import { boardSnapshots, boardUpdates } from './db/schema.ts';
 import type { BoardStore, StoredBoard } from './board-store.ts';
@@ -58,7 +58,7 @@ export class SqliteBoardStore implements BoardStore {
 				.onConflictDoUpdate({
 					target: boardSnapshots.workshopId,
 					set: { data, lastUpdateId: upToId, updatedAt: now },
-					setWhere: lt(boardSnapshots.lastUpdateId, upToId)
+					setWhere: lte(boardSnapshots.lastUpdateId, upToId)
 				})
 				.run();
 			if (written.changes === 0) return false;

@@ -20,7 +20,7 @@ export interface BoardStore {
 	/**
 	 * Atomically replaces the snapshot with `state` and drops log entries up to `upToId`
 	 * (inclusive), which `state` must already contain. Does nothing, and returns false, when the
-	 * stored snapshot already reaches as far (a compaction that lost a race never goes back).
+	 * stored snapshot already reaches further (a compaction that lost a race never goes back).
 	 */
 	compact(workshopId: string, state: Uint8Array, upToId: number): boolean;
 	/** Number of log entries after the snapshot. */
@@ -154,7 +154,7 @@ export class MemoryBoardStore implements BoardStore {
 
 	compact(workshopId: string, state: Uint8Array, upToId: number): boolean {
 		const board = this.#board(workshopId);
-		if ((this.#snapshotUpTo.get(workshopId) ?? -1) >= upToId) return false;
+		if ((this.#snapshotUpTo.get(workshopId) ?? -1) > upToId) return false;
 		this.#snapshotUpTo.set(workshopId, upToId);
 		board.snapshot = state.slice();
 		board.updates = board.updates.filter((update) => update.id > upToId);
