@@ -12,6 +12,7 @@
 import { Worker } from 'node:worker_threads';
 import { compactStored, type BoardStore } from '../../src/lib/server/board-store.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
+import { compactorExecArgv, compactorModuleUrl } from './compactor-module.ts';
 import type {
 	CompactorReply,
 	CompactorRequest,
@@ -89,7 +90,7 @@ export class ThreadCompactor implements Compactor {
 		this.#db = db;
 		this.#fallback = new InlineCompactor(store);
 		const workerData: CompactorWorkerData = { databasePath: db.$client.name };
-		this.#worker = new Worker(new URL('./compactor-thread.js', import.meta.url), { workerData });
+		this.#worker = new Worker(compactorModuleUrl(), { workerData, execArgv: compactorExecArgv() });
 		this.#worker.unref();
 		this.#worker.on('message', (reply: CompactorReply) => this.#answered(reply));
 		this.#worker.on('error', (error) => this.#lost(error));
