@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compactorExecArgv } from './compactor-module.ts';
 
 describe("the compaction worker's Node options", () => {
-	it('leave out the tsx loader however it is written, and keep every other option', () => {
+	it('keep the preloads but the tsx loader, however they are written', () => {
 		expect(
 			compactorExecArgv([
 				'--import',
@@ -10,12 +10,13 @@ describe("the compaction worker's Node options", () => {
 				'--import=tsx/esm',
 				'--import',
 				'/tests/helpers/compaction-crash-preload.js',
-				'--max-old-space-size=512'
+				'--require=./trace.cjs'
 			])
 		).toEqual([
 			'--import',
 			'/tests/helpers/compaction-crash-preload.js',
-			'--max-old-space-size=512'
+			'--require',
+			'./trace.cjs'
 		]);
 	});
 
@@ -24,5 +25,11 @@ describe("the compaction worker's Node options", () => {
 			'--import',
 			'./tsx-helpers/preload.js'
 		]);
+	});
+
+	it('leave out process-wide options, which a worker refuses', () => {
+		expect(
+			compactorExecArgv(['--expose-gc', '--max-old-space-size=512', '--import', 'tsx'])
+		).toEqual([]);
 	});
 });

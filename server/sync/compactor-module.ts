@@ -17,23 +17,27 @@ const CACHE_DIR = path.resolve(path.dirname(ENTRY), '../../node_modules/.cache/p
 
 let built: URL | null = null;
 
-/** Whether an `--import` names the tsx loader, in any of the ways it can be written. */
-function isTsxImport(specifier: string): boolean {
+/** Options that load a module before the program, written as `--import X` or `--import=X`. */
+const PRELOAD_OPTIONS = ['--import', '--require', '-r'];
+
+/** Whether a preload is the tsx loader, in any of the ways it can be named. */
+function isTsx(specifier: string): boolean {
 	return specifier === 'tsx' || specifier.startsWith('tsx/');
 }
 
 /**
- * The process's Node options for the worker, without the tsx loader, which its plain JavaScript
- * does not need (and whose hooks thread is what the bundle saves); other preloads still run.
+ * The process's preloads for the worker, without the tsx loader, which its plain JavaScript does
+ * not need (its hooks thread is what the bundle saves); other preloads (a test's) still run.
+ * Nothing else is passed on: a worker refuses process-wide options such as `--expose-gc`.
  */
 export function compactorExecArgv(execArgv = process.execArgv): string[] {
 	const kept: string[] = [];
 	for (let i = 0; i < execArgv.length; i++) {
 		const option = execArgv[i];
-		if (option === '--import' && isTsxImport(execArgv[i + 1] ?? '')) i++;
-		else if (!(option.startsWith('--import=') && isTsxImport(option.slice('--import='.length)))) {
-			kept.push(option);
-		}
+		const [name, inline] = option.split(/=(.*)/s, 2);
+		if (!PRELOAD_OPTIONS.includes(name)) continue;
+		const specifier = inline ?? execArgv[++i];
+		if (specifier !== undefined && !isTsx(specifier)) kept.push(name, specifier);
 	}
 	return kept;
 }

@@ -181,7 +181,16 @@ export class ThreadCompactor implements Compactor {
 	}
 }
 
-/** The compactor for a sync server on `db`: a worker thread, unless the database is in memory. */
+/**
+ * The compactor for a sync server on `db`: a worker thread, unless the database is in memory or
+ * no worker can be started (its module cannot be written, say, with node_modules read-only).
+ */
 export function createCompactor(db: Db, store: BoardStore): Compactor {
-	return db.$client.memory ? new InlineCompactor(store) : new ThreadCompactor(db, store);
+	if (db.$client.memory) return new InlineCompactor(store);
+	try {
+		return new ThreadCompactor(db, store);
+	} catch (error) {
+		console.error('[sync] no compaction worker; compacting inline:', error);
+		return new InlineCompactor(store);
+	}
 }
