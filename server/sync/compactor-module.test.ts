@@ -9,6 +9,8 @@ describe("the compaction worker's Node options", () => {
 				'tsx',
 				'--import=tsx/esm',
 				'--import',
+				'file:///srv/pillarboard/node_modules/tsx/dist/loader.mjs',
+				'--import',
 				'/tests/helpers/compaction-crash-preload.js',
 				'--require=./trace.cjs'
 			])

@@ -6,10 +6,11 @@
  * runs on), its packages left as imports, into the project's `node_modules/.cache`, from where
  * those imports resolve as they do for the server.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 
 const ENTRY = fileURLToPath(new URL('./compactor-worker.ts', import.meta.url));
@@ -22,7 +23,10 @@ const PRELOAD_OPTIONS = ['--import', '--require', '-r'];
 
 /** Whether a preload is the tsx loader, in any of the ways it can be named. */
 function isTsx(specifier: string): boolean {
-	return specifier === 'tsx' || specifier.startsWith('tsx/');
+	// By name (`--import tsx`), or by path, as the tsx command passes its loader.
+	return (
+		specifier === 'tsx' || specifier.startsWith('tsx/') || specifier.includes('/node_modules/tsx/')
+	);
 }
 
 /**
@@ -60,7 +64,7 @@ export function compactorModuleUrl(): URL {
 	const file = path.join(CACHE_DIR, `compactor-worker-${hash}.mjs`);
 	if (!fs.existsSync(file)) {
 		fs.mkdirSync(CACHE_DIR, { recursive: true });
-		const partial = `${file}.${process.pid}.tmp`;
+		const partial = `${file}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
 		fs.writeFileSync(partial, code);
 		fs.renameSync(partial, file);
 	}

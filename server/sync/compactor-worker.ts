@@ -19,8 +19,13 @@ const port = parentPort!;
 
 port.on('message', (request: CompactorRequest) => {
 	if (request.type === 'checkpoint') {
-		// PASSIVE: copies what it can without waiting for, or holding up, readers and writers.
-		db.$client.pragma('wal_checkpoint(PASSIVE)');
+		try {
+			// PASSIVE: copies what it can without waiting for, or holding up, readers and writers.
+			db.$client.pragma('wal_checkpoint(PASSIVE)');
+		} catch (error) {
+			// The WAL keeps every commit until the next checkpoint succeeds: nothing is lost.
+			console.error('[sync] WAL checkpoint failed:', error);
+		}
 		return;
 	}
 	const started = performance.now();

@@ -32,14 +32,11 @@ const SLOW_FRAMES_KEPT = 5;
 const handled = { count: 0, rejected: 0, maxMs: 0, maxCpuMs: 0, maxBlockingMs: 0, totalMs: 0 };
 const slowest: SlowFrame[] = [];
 const compactions = { count: 0, maxMs: 0, maxBytes: 0 };
-/** Compaction time since the last frame was published: the frame that caused it. */
-let compactionMsInFrame = 0;
 diagnosticsChannel.subscribe(roomCompacted.name, (message) => {
 	const { ms, bytes } = message as RoomCompacted;
 	compactions.count++;
 	compactions.maxMs = Math.max(compactions.maxMs, ms);
 	compactions.maxBytes = Math.max(compactions.maxBytes, bytes);
-	compactionMsInFrame += ms;
 });
 diagnosticsChannel.subscribe(messageHandled.name, (message) => {
 	const { ms, cpuMs, rejected, kind, bytes } = message as MessageHandled;
@@ -50,8 +47,7 @@ diagnosticsChannel.subscribe(messageHandled.name, (message) => {
 	handled.maxCpuMs = Math.max(handled.maxCpuMs, cpuMs);
 	handled.maxBlockingMs = Math.max(handled.maxBlockingMs, blockingMs);
 	handled.totalMs += ms;
-	const frame = { blockingMs, kind, bytes, rejected, compactionMs: compactionMsInFrame };
-	compactionMsInFrame = 0;
+	const frame = { blockingMs, kind, bytes, rejected };
 	if (slowest.length < SLOW_FRAMES_KEPT || blockingMs > slowest.at(-1)!.blockingMs) {
 		slowest.push(frame);
 		slowest.sort((a, b) => b.blockingMs - a.blockingMs);

@@ -15,8 +15,6 @@ export interface SlowFrame {
 	kind: string;
 	bytes: number;
 	rejected: boolean;
-	/** Time spent compacting the room during the frame (0: no compaction). */
-	compactionMs: number;
 }
 
 /** What the server process has measured since it started. */

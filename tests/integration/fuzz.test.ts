@@ -142,10 +142,8 @@ function createBystanderBoard({ db }: TempDatabase) {
 }
 
 function describeSlowFrame(frame: SlowFrame): string {
-	const compaction =
-		frame.compactionMs > 0 ? `, ${frame.compactionMs.toFixed(1)} ms compacting` : '';
 	const rejected = frame.rejected ? ', rejected' : '';
-	return `${frame.blockingMs.toFixed(1)} ms (type ${frame.kind}, ${frame.bytes} B${rejected}${compaction})`;
+	return `${frame.blockingMs.toFixed(1)} ms (type ${frame.kind}, ${frame.bytes} B${rejected})`;
 }
 
 function printRun(result: FuzzRun): void {
