@@ -33,13 +33,13 @@ port.on('message', (request: CompactorRequest) => {
 	try {
 		const done = compactStored(store, request.workshopId, request.upToId);
 		reply = {
-			id: request.id,
+			workshopId: request.workshopId,
 			ok: true,
 			ms: performance.now() - started,
 			bytes: done?.bytes ?? null
 		};
 	} catch (error) {
-		reply = { id: request.id, ok: false, error: String(error) };
+		reply = { workshopId: request.workshopId, ok: false, error: String(error) };
 	}
 	port.postMessage(reply);
 });

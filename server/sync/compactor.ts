@@ -68,9 +68,11 @@ export class InlineCompactor implements Compactor {
 	async close(): Promise<void> {}
 }
 
+/** A board's compaction under way in the worker (one per board at a time). */
 interface InFlight {
-	workshopId: string;
 	upToId: number;
+	/** How far the next compaction must go once this one ends (0: none asked for meanwhile). */
+	next: number;
 	ended: Promise<void>;
 	end: () => void;
 }
@@ -80,17 +82,16 @@ export class ThreadCompactor implements Compactor {
 	readonly #db: Db;
 	readonly #fallback: InlineCompactor;
 	#worker: Worker | null;
-	#nextId = 1;
-	readonly #inFlight = new Map<number, InFlight>();
-	/** Boards with a compaction under way, and how far the next one must go (0: none wanted). */
-	readonly #busy = new Map<string, number>();
+	/** By workshop id. */
+	readonly #inFlight = new Map<string, InFlight>();
 	readonly #checkpoints: NodeJS.Timeout;
 
-	constructor(db: Db, store: BoardStore) {
+	/** `workerModule` is the worker's code: compactor-worker.ts, bundled (tests pass others). */
+	constructor(db: Db, store: BoardStore, workerModule: URL = compactorModuleUrl()) {
 		this.#db = db;
 		this.#fallback = new InlineCompactor(store);
 		const workerData: CompactorWorkerData = { databasePath: db.$client.name };
-		this.#worker = new Worker(compactorModuleUrl(), { workerData, execArgv: compactorExecArgv() });
+		this.#worker = new Worker(workerModule, { workerData, execArgv: compactorExecArgv() });
 		this.#worker.unref();
 		this.#worker.on('message', (reply: CompactorReply) => this.#answered(reply));
 		this.#worker.on('error', (error) => this.#lost(error));
@@ -109,18 +110,16 @@ export class ThreadCompactor implements Compactor {
 			this.#fallback.request(workshopId, upToId);
 			return;
 		}
-		const wanted = this.#busy.get(workshopId);
-		if (wanted !== undefined) {
+		const flight = this.#inFlight.get(workshopId);
+		if (flight) {
 			// One compaction per board at a time: the furthest request waits for its turn.
-			this.#busy.set(workshopId, Math.max(wanted, upToId));
+			flight.next = Math.max(flight.next, upToId);
 			return;
 		}
-		this.#busy.set(workshopId, 0);
-		const id = this.#nextId++;
 		let end = () => {};
 		const ended = new Promise<void>((resolve) => (end = resolve));
-		this.#inFlight.set(id, { workshopId, upToId, ended, end });
-		this.#post({ type: 'compact', id, workshopId, upToId });
+		this.#inFlight.set(workshopId, { upToId, next: 0, ended, end });
+		this.#post({ type: 'compact', workshopId, upToId });
 	}
 
 	async drain(): Promise<void> {
@@ -144,15 +143,13 @@ export class ThreadCompactor implements Compactor {
 	}
 
 	#answered(reply: CompactorReply): void {
-		const flight = this.#inFlight.get(reply.id);
+		const { workshopId } = reply;
+		const flight = this.#inFlight.get(workshopId);
 		if (!flight) return;
-		this.#inFlight.delete(reply.id);
-		const { workshopId, upToId } = flight;
+		this.#inFlight.delete(workshopId);
 		if (!reply.ok) reportFailure(workshopId, reply.error);
 		else if (reply.bytes !== null) publishCompacted(workshopId, reply.ms, reply.bytes);
-		const next = this.#busy.get(workshopId) ?? 0;
-		this.#busy.delete(workshopId);
-		if (next > upToId) this.request(workshopId, next);
+		if (flight.next > flight.upToId) this.request(workshopId, flight.next);
 		flight.end();
 	}
 
@@ -163,15 +160,12 @@ export class ThreadCompactor implements Compactor {
 		this.#worker = null;
 		clearInterval(this.#checkpoints);
 		this.#restoreAutocheckpoint();
-		const flights = [...this.#inFlight.values()];
-		const waiting = [...this.#busy].filter(([, next]) => next > 0);
+		const flights = [...this.#inFlight];
 		this.#inFlight.clear();
-		this.#busy.clear();
-		for (const { workshopId, upToId, end } of flights) {
-			this.#fallback.request(workshopId, upToId);
+		for (const [workshopId, { upToId, next, end }] of flights) {
+			this.#fallback.request(workshopId, Math.max(upToId, next));
 			end();
 		}
-		for (const [workshopId, next] of waiting) this.#fallback.request(workshopId, next);
 	}
 
 	#restoreAutocheckpoint(): void {

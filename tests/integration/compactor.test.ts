@@ -14,6 +14,7 @@ import { CHECKPOINT_INTERVAL_MS, ThreadCompactor } from '../../server/sync/compa
 import { roomCompacted, type RoomCompacted } from '../../server/sync/diagnostics.ts';
 import { createTestWorkshop, type TestWorkshop } from '../helpers/accounts.ts';
 import { createTempDatabase, type TempDatabase } from '../helpers/database.ts';
+import { waitFor } from '../helpers/wait.ts';
 
 let database: TempDatabase;
 let workshop: TestWorkshop;
@@ -99,6 +100,18 @@ describe('the compaction worker', () => {
 		compactor.request(workshop.workshopId, upTo);
 		await compactor.close();
 		expect(store.countUpdates(workshop.workshopId)).toBe(0);
+	});
+
+	it('compacts inline, and checkpoints on its own connection again, once the worker has stopped', async () => {
+		await compactor.close();
+		// A worker that ends at once, as one that crashed would.
+		const exiting = new URL(`data:text/javascript,${encodeURIComponent('process.exit(3)')}`);
+		compactor = new ThreadCompactor(database.db, store, exiting);
+		const pragma = (name: string) => database.db.$client.pragma(name, { simple: true });
+		await waitFor(() => pragma('wal_autocheckpoint') === 1000, 'the worker to be given up');
+		compactor.request(workshop.workshopId, addLoggedCards(50));
+		expect(store.countUpdates(workshop.workshopId)).toBe(0);
+		expect(compacted).toHaveLength(1);
 	});
 
 	it("takes WAL checkpoints off the server's connection, and the WAL stops growing", async () => {
